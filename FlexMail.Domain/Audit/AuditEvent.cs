@@ -1,0 +1,17 @@
+namespace FlexMail.Domain.Audit;
+
+/// <summary>A recorded change: who did what to which subject, and which fields changed (never values of secrets).</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public required string Actor { get; set; }
+
+    public required string Action { get; set; }
+
+    public required string Subject { get; set; }
+
+    public string? Details { get; set; }
+}

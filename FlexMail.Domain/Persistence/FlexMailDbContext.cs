@@ -1,0 +1,31 @@
+using FlexMail.Domain.Audit;
+using FlexMail.Domain.Authorization;
+using FlexMail.Domain.Credentials;
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Domain.Settings;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexMail.Domain.Persistence;
+
+/// <summary>
+/// The one FlexMail model. Each database provider has its own subclass so that each keeps its own
+/// migration set (<c>Migrations/Sqlite</c>, <c>Migrations/SqlServer</c>).
+/// </summary>
+public abstract class FlexMailDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<OAuthApplication> OAuthApplications => Set<OAuthApplication>();
+
+    public DbSet<Credential> Credentials => Set<Credential>();
+
+    public DbSet<EmailSettings> EmailSettings => Set<EmailSettings>();
+
+    public DbSet<MailboxAuthorization> MailboxAuthorizations => Set<MailboxAuthorization>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FlexMailDbContext).Assembly);
+}

@@ -1,0 +1,53 @@
+namespace FlexMail.Domain.Settings;
+
+/// <summary>
+/// The portal's email configuration: one row. Field names follow the reference product's labels
+/// ("SMTP" and "IMAP" name the outgoing and incoming sides; both go through Microsoft Graph).
+/// </summary>
+public sealed class EmailSettings
+{
+    /// <summary>The single settings row's key.</summary>
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    public string? ServerBaseUrl { get; set; }
+
+    public string? SmtpUser { get; set; }
+
+    public Guid? SmtpOAuthApplicationId { get; set; }
+
+    public string? SmtpFromAddress { get; set; }
+
+    public bool IncomingSameAsOutgoing { get; set; } = true;
+
+    public string? ImapUser { get; set; }
+
+    public Guid? ImapOAuthApplicationId { get; set; }
+
+    public bool EmailApprovalEnabled { get; set; }
+
+    public string? EmailReplyFolder { get; set; }
+
+    public string? ApprovalReplyAddress { get; set; }
+
+    public ProcessedMailAction ProcessedMailAction { get; set; } = ProcessedMailAction.MoveToFolder;
+
+    public string? ProcessedMailFolder { get; set; }
+
+    public int PollIntervalSeconds { get; set; } = 60;
+
+    /// <summary>Who accepted that processed mail is removed from a personal Inbox, and when.</summary>
+    public string? InboxRemovalAcknowledgedBy { get; set; }
+
+    public DateTimeOffset? InboxRemovalAcknowledgedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>What the approval monitor does with a reply once it has been processed.</summary>
+public enum ProcessedMailAction
+{
+    MoveToFolder = 0,
+    Delete = 1,
+}
