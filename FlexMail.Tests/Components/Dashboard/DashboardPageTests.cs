@@ -1,0 +1,104 @@
+using Bunit;
+using FlexMail.Domain.Audit;
+using FlexMail.Domain.Authorization;
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Domain.Settings;
+using FlexMail.Portal.Features.Dashboard;
+using FlexMail.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlexMail.Tests.Components.Dashboard;
+
+public sealed class DashboardPageTests : ComponentTest
+{
+    private TestDomain _domain = null!;
+
+    public override async Task InitializeAsync()
+    {
+        _domain = await TestDomain.CreateMigratedAsync();
+        Context.Services.AddSingleton(_domain.Get<SetupOverviewQuery>());
+        Context.Services.AddSingleton(_domain.Get<AuditLog>());
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _domain.DisposeAsync();
+    }
+
+    [Fact]
+    public void EmptyDatabase_SaysEmailIsNotConfigured_AndListsWhatIsMissing()
+    {
+        var page = Render<DashboardPage>();
+
+        var status = page.WaitForElement("[data-testid=email-status]");
+        Assert.Contains("Email is not configured yet.", status.TextContent);
+        Assert.Contains("an OAuth application", status.TextContent);
+        Assert.Contains("an authorized mailbox user", status.TextContent);
+        Assert.Equal("0", page.Find("[data-testid='count-OAuth applications']").TextContent.Trim());
+        Assert.Contains("No mailbox user has been authorized yet.", page.Markup);
+    }
+
+    [Fact]
+    public async Task ConfiguredDatabase_ShowsWhoSendsAndTheRealCounts()
+    {
+        await SeedConfiguredMailboxAsync();
+
+        var page = Render<DashboardPage>();
+
+        var status = page.WaitForElement("[data-testid=email-status]");
+        Assert.Contains("Email is configured", status.TextContent);
+        Assert.Contains("svc-flexmail@contoso.test", status.TextContent);
+        Assert.Contains("approvals@contoso.test", status.TextContent);
+        Assert.Equal("1", page.Find("[data-testid='count-OAuth applications']").TextContent.Trim());
+        Assert.Contains("Authorized", page.Markup);
+    }
+
+    [Fact]
+    public async Task AuthorizationNeedingAttention_ShowsItsCause()
+    {
+        await SeedConfiguredMailboxAsync(AuthorizationStatus.NeedsReauthorization, "AADSTS700082: the refresh token expired.");
+
+        var page = Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Needs re-authorization", page.Markup));
+        Assert.Contains("AADSTS700082: the refresh token expired.", page.Markup);
+        Assert.Contains("Email is not configured yet.", page.Find("[data-testid=email-status]").TextContent);
+    }
+
+    [Fact]
+    public async Task RecentActivity_ListsTheNewestAuditEvents()
+    {
+        await _domain.Get<AuditLog>().RecordAsync("admin@contoso.test", "Settings saved", "Email settings", null, CancellationToken.None);
+
+        var page = Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Settings saved", page.Markup));
+        Assert.Contains("admin@contoso.test", page.Markup);
+    }
+
+    private async Task SeedConfiguredMailboxAsync(
+        AuthorizationStatus status = AuthorizationStatus.Authorized, string? reason = null)
+    {
+        var application = new OAuthApplication { Name = "FlexMail", TenantId = "contoso.test", ClientId = Guid.NewGuid().ToString() };
+        await using var db = await _domain.Contexts.CreateDbContextAsync();
+        db.AddRange(
+            application,
+            new EmailSettings
+            {
+                SmtpUser = "svc-flexmail@contoso.test",
+                SmtpFromAddress = "approvals@contoso.test",
+                SmtpOAuthApplicationId = application.Id,
+            },
+            new MailboxAuthorization
+            {
+                Role = MailboxRole.Outgoing,
+                OAuthApplicationId = application.Id,
+                UserPrincipalName = "svc-flexmail@contoso.test",
+                Status = status,
+                StatusReason = reason,
+                AuthorizedAt = DateTimeOffset.UtcNow,
+            });
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,39 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace FlexMail.Tests.Support;
+
+/// <summary>
+/// The shared bUnit setup: MudBlazor services, loose JS interop and the popover provider rendered.
+/// Composed rather than inherited (MudBlazor's services are async-disposable only; xunit v2 disposes synchronously).
+/// </summary>
+public abstract class ComponentTest : IAsyncLifetime
+{
+    protected ComponentTest()
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+    }
+
+    protected BunitContext Context { get; } = new();
+
+    /// <summary>True for components that render MudBlazor's providers themselves (the layout).</summary>
+    protected virtual bool RendersOwnProviders => false;
+
+    protected IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent
+    {
+        if (!RendersOwnProviders)
+        {
+            Context.Render<MudPopoverProvider>();
+        }
+        return parameters is null ? Context.Render<TComponent>() : Context.Render(parameters);
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync() => await Context.DisposeAsync();
+}
