@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 var dataFolder = DataFolder.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddFlexMailDomain(builder.Configuration, dataFolder);
 builder.UseFlexMailLocalHttps(dataFolder);
-builder.Services.AddFlexMailPortal(builder.Configuration);
+builder.AddFlexMailPortal();
 
 var app = builder.Build();
 app.UseFlexMailPortal();

@@ -10,8 +10,14 @@ internal static class PortalServices
 {
     public const string ReadyTag = "ready";
 
-    public static IServiceCollection AddFlexMailPortal(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddFlexMailPortal(this WebApplicationBuilder builder)
     {
+        // Serve the framework's and packages' static assets from the build output in every environment
+        // (ASP.NET Core does so by itself only in Development); a published app has them in wwwroot already.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        var configuration = builder.Configuration;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddFlexMailForwardedHeaders(configuration);
@@ -22,6 +28,6 @@ internal static class PortalServices
         // (Data Protection's key-ring loader among them) touches the database.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrationWorker>());
         services.AddHostedService<StartupBanner>();
-        return services;
+        return builder;
     }
 }
