@@ -26,6 +26,8 @@ public abstract class ComponentTest : IAsyncLifetime
     protected IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent
     {
+        // As in the portal: interactive server rendering (set at first render, once services are complete).
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         if (!RendersOwnProviders)
         {
             Context.Render<MudPopoverProvider>();

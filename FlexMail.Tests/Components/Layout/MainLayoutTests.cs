@@ -16,6 +16,7 @@ public sealed class MainLayoutTests : ComponentTest
 
         Assert.Equal("FlexMail", layout.Find("[data-testid=product-name]").TextContent.Trim());
         Assert.Contains("page body", layout.Markup);
+        Assert.Equal("true", layout.Find(".mud-layout").GetAttribute("data-interactive"));
     }
 
     [Fact]
