@@ -24,7 +24,7 @@ public static class LocalHttpsCertificate
             return builder;
         }
 
-        var certificate = LoadOrCreate(dataFolder, options.HostNames, TimeProvider.System);
+        var certificate = LoadOrCreate(dataFolder, options.EffectiveHostNames, TimeProvider.System);
         builder.Services.AddSingleton(new LocalHttpsCertificateInfo(certificate));
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate ??= certificate));

@@ -10,6 +10,10 @@ public sealed class LocalHttpsOptions
 
     public bool UseLocalCertificate { get; set; } = true;
 
-    /// <summary>Host names the certificate is issued for, besides the loopback addresses.</summary>
-    public string[] HostNames { get; set; } = ["localhost"];
+    /// <summary>Host names the certificate is issued for, besides the loopback addresses (default: localhost).</summary>
+    /// <remarks>No default in the array itself: configuration binding appends to an array's initial items.</remarks>
+    public string[] HostNames { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveHostNames =>
+        HostNames.Length == 0 ? ["localhost"] : [.. HostNames.Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -1,6 +1,7 @@
 using FlexMail.Domain;
 using FlexMail.Portal.Hosting;
 using FlexMail.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FlexMail.Tests.Integration.Hosting;
@@ -60,5 +61,21 @@ public sealed class LocalHttpsCertificateTests
 
         Assert.NotEqual(first.Thumbprint, second.Thumbprint);
         Assert.True(second.MatchesHostname("flexmail.test"));
+    }
+
+    [Fact]
+    public void Options_BoundFromConfiguration_IssueForEachHostNameOnce()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FlexMail:Https:HostNames:0"] = "localhost",
+            ["FlexMail:Https:HostNames:1"] = "LOCALHOST",
+            ["FlexMail:Https:HostNames:2"] = "flexmail.test",
+        }).Build();
+
+        var options = configuration.GetSection(LocalHttpsOptions.SectionName).Get<LocalHttpsOptions>()!;
+
+        Assert.Equal(["localhost", "flexmail.test"], options.EffectiveHostNames);
+        Assert.Equal(["localhost"], new LocalHttpsOptions().EffectiveHostNames);
     }
 }
