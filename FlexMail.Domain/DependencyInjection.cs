@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Audit;
+using FlexMail.Domain.Authorization;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
 using FlexMail.Domain.Settings;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<FlexMailOptions>().Bind(configuration.GetSection(FlexMailOptions.SectionName)).ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<OAuthOptions>().Bind(configuration.GetSection(OAuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(dataFolder);
 

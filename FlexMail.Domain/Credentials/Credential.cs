@@ -12,16 +12,33 @@ public sealed class Credential
 
     public CredentialType Type { get; set; }
 
-    /// <summary>The certificate or key bytes, protected by <see cref="Security.ISecretProtector"/>.</summary>
+    /// <summary>
+    /// DER bytes (base64) protected by <see cref="Security.ISecretProtector"/>: the certificate for a certificate
+    /// credential, the PKCS#8 private key for a private-key credential.
+    /// </summary>
     public required string ProtectedMaterial { get; set; }
 
-    /// <summary>Certificate subject; empty for a private key.</summary>
+    /// <summary>SHA-256 (hex) of the SubjectPublicKeyInfo: equal for a certificate and its private key.</summary>
+    public required string PublicKeyFingerprint { get; set; }
+
+    /// <summary>"RSA" or "EC P-256" / "EC P-384".</summary>
+    public required string KeyAlgorithm { get; set; }
+
+    public int KeySizeBits { get; set; }
+
+    /// <summary>Certificate subject; null for a private key.</summary>
     public string? Subject { get; set; }
 
-    /// <summary>SHA-256 thumbprint (hex) of the certificate, or of the key's public part.</summary>
-    public string? Sha256Thumbprint { get; set; }
+    public string? Issuer { get; set; }
 
-    public string? KeyAlgorithm { get; set; }
+    /// <summary>Serial number (hex); null for a private key.</summary>
+    public string? SerialNumber { get; set; }
+
+    /// <summary>SHA-1 thumbprint (hex, upper case) as Entra ID lists it; null for a private key.</summary>
+    public string? Sha1Thumbprint { get; set; }
+
+    /// <summary>SHA-256 thumbprint (hex, upper case); null for a private key.</summary>
+    public string? Sha256Thumbprint { get; set; }
 
     public DateTimeOffset? NotBefore { get; set; }
 

@@ -27,9 +27,15 @@ public sealed class EmailSettings
 
     public bool EmailApprovalEnabled { get; set; }
 
+    /// <summary>The mailbox whose Email Reply Folder is read; empty means the incoming user's own mailbox.</summary>
+    public string? ReplyMailbox { get; set; }
+
     public string? EmailReplyFolder { get; set; }
 
     public string? ApprovalReplyAddress { get; set; }
+
+    /// <summary>The admin confirmed that mail to a reply address other than the reply mailbox arrives in the reply mailbox.</summary>
+    public bool ReplyAddressDeliveryConfirmed { get; set; }
 
     public ProcessedMailAction ProcessedMailAction { get; set; } = ProcessedMailAction.MoveToFolder;
 

@@ -6,7 +6,9 @@ internal static class ColumnLengths
     public const int EnumName = 32;
     public const int Guid = 36;
     public const int Hint = 16;
+    public const int Sha1Hex = 40;
     public const int Sha256Hex = 64;
+    public const int SerialNumberHex = 128;
     public const int Name = 200;
     public const int DomainName = 253;
     public const int EmailAddress = 320;

@@ -16,6 +16,7 @@ internal sealed class EmailSettingsConfiguration : IEntityTypeConfiguration<Emai
         builder.Property(settings => settings.SmtpUser).HasMaxLength(ColumnLengths.EmailAddress);
         builder.Property(settings => settings.SmtpFromAddress).HasMaxLength(ColumnLengths.EmailAddress);
         builder.Property(settings => settings.ImapUser).HasMaxLength(ColumnLengths.EmailAddress);
+        builder.Property(settings => settings.ReplyMailbox).HasMaxLength(ColumnLengths.EmailAddress);
         builder.Property(settings => settings.EmailReplyFolder).HasMaxLength(ColumnLengths.FolderPath);
         builder.Property(settings => settings.ApprovalReplyAddress).HasMaxLength(ColumnLengths.EmailAddress);
         builder.Property(settings => settings.ProcessedMailAction).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);

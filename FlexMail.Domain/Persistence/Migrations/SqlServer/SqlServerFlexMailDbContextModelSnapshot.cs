@@ -127,9 +127,17 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
                     b.Property<string>("KeyAlgorithm")
+                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("KeySizeBits")
+                        .HasColumnType("int");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -145,6 +153,19 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("ProtectedMaterial")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PublicKeyFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Sha1Thumbprint")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Sha256Thumbprint")
                         .HasMaxLength(64)
@@ -163,6 +184,8 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("PublicKeyFingerprint");
 
                     b.ToTable("Credentials", (string)null);
                 });
@@ -281,6 +304,13 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("ProcessedMailFolder")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
+
+                    b.Property<bool>("ReplyAddressDeliveryConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ReplyMailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
 
                     b.Property<string>("ServerBaseUrl")
                         .HasMaxLength(2048)

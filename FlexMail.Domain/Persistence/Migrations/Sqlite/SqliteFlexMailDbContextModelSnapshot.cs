@@ -120,9 +120,17 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyAlgorithm")
+                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("KeySizeBits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -137,6 +145,19 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ProtectedMaterial")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKeyFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha1Thumbprint")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256Thumbprint")
@@ -156,6 +177,8 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("PublicKeyFingerprint");
 
                     b.ToTable("Credentials", (string)null);
                 });
@@ -273,6 +296,13 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ProcessedMailFolder")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReplyAddressDeliveryConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyMailbox")
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServerBaseUrl")

@@ -36,9 +36,14 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ProtectedMaterial = table.Column<string>(type: "TEXT", nullable: false),
+                    PublicKeyFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyAlgorithm = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    KeySizeBits = table.Column<int>(type: "INTEGER", nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Sha1Thumbprint = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Sha256Thumbprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    KeyAlgorithm = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     NotBefore = table.Column<long>(type: "INTEGER", nullable: true),
                     NotAfter = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -111,8 +116,10 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     ImapUser = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     ImapOAuthApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     EmailApprovalEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReplyMailbox = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     EmailReplyFolder = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     ApprovalReplyAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ReplyAddressDeliveryConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     ProcessedMailAction = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ProcessedMailFolder = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     PollIntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
@@ -175,6 +182,11 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                 table: "Credentials",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Credentials_PublicKeyFingerprint",
+                table: "Credentials",
+                column: "PublicKeyFingerprint");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmailSettings_ImapOAuthApplicationId",

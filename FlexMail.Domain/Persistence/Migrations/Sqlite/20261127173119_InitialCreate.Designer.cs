@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFlexMailDbContext))]
-    [Migration("20261127171103_InitialCreate")]
+    [Migration("20261127173119_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -123,9 +123,17 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyAlgorithm")
+                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("KeySizeBits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -140,6 +148,19 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ProtectedMaterial")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKeyFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha1Thumbprint")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256Thumbprint")
@@ -159,6 +180,8 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .IsUnique();
+
+                    b.HasIndex("PublicKeyFingerprint");
 
                     b.ToTable("Credentials", (string)null);
                 });
@@ -276,6 +299,13 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ProcessedMailFolder")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReplyAddressDeliveryConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyMailbox")
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServerBaseUrl")

@@ -36,9 +36,14 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     ProtectedMaterial = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    PublicKeyFingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    KeyAlgorithm = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    KeySizeBits = table.Column<int>(type: "int", nullable: false),
                     Subject = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: true),
+                    Issuer = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: true),
+                    SerialNumber = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Sha1Thumbprint = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Sha256Thumbprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    KeyAlgorithm = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     NotBefore = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     NotAfter = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
@@ -111,8 +116,10 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     ImapUser = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
                     ImapOAuthApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     EmailApprovalEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    ReplyMailbox = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
                     EmailReplyFolder = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     ApprovalReplyAddress = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
+                    ReplyAddressDeliveryConfirmed = table.Column<bool>(type: "bit", nullable: false),
                     ProcessedMailAction = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     ProcessedMailFolder = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     PollIntervalSeconds = table.Column<int>(type: "int", nullable: false),
@@ -175,6 +182,11 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                 table: "Credentials",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Credentials_PublicKeyFingerprint",
+                table: "Credentials",
+                column: "PublicKeyFingerprint");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmailSettings_ImapOAuthApplicationId",
