@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Authorization;
+using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
 using FlexMail.Domain.Settings;
@@ -31,6 +32,11 @@ public static class DependencyInjection
         services.AddFlexMailDataProtection(configuration, dataFolder);
         services.AddSingleton<AuditLog>();
         services.AddSingleton<SetupOverviewQuery>();
+        services.AddSingleton<OAuthApplicationValidator>();
+        services.AddSingleton<OAuthApplicationService>();
+        services.AddSingleton<EmailSettingsValidator>();
+        services.AddSingleton<EmailSettingsService>();
+        services.AddSingleton<SetupService>();
         return services;
     }
 

@@ -11,6 +11,12 @@ public sealed class AuditLog(IDbContextFactory<FlexMailDbContext> contexts, Time
     public async Task RecordAsync(string actor, string action, string subject, string? details, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        Stage(db, actor, action, subject, details);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the event to a context whose changes are saved together with it (all or nothing).</summary>
+    public void Stage(FlexMailDbContext db, string actor, string action, string subject, string? details) =>
         db.AuditEvents.Add(new AuditEvent
         {
             OccurredAt = clock.GetUtcNow(),
@@ -19,8 +25,6 @@ public sealed class AuditLog(IDbContextFactory<FlexMailDbContext> contexts, Time
             Subject = subject,
             Details = details,
         });
-        await db.SaveChangesAsync(cancellationToken);
-    }
 
     public async Task<AuditPage> ListAsync(int skip, int take, CancellationToken cancellationToken)
     {

@@ -1,0 +1,89 @@
+using FlexMail.Domain.Validation;
+
+namespace FlexMail.Domain.Settings;
+
+/// <summary>What the admin types on the email settings (and the wizard's mailbox steps).</summary>
+public sealed class EmailSettingsDraft
+{
+    public const int MinPollIntervalSeconds = 30;
+    public const int MaxPollIntervalSeconds = 3600;
+
+    public string ServerBaseUrl { get; set; } = "";
+
+    public string SmtpUser { get; set; } = "";
+
+    public Guid? SmtpOAuthApplicationId { get; set; }
+
+    public string SmtpFromAddress { get; set; } = "";
+
+    public bool IncomingSameAsOutgoing { get; set; } = true;
+
+    public string ImapUser { get; set; } = "";
+
+    public Guid? ImapOAuthApplicationId { get; set; }
+
+    public bool EmailApprovalEnabled { get; set; }
+
+    public string ReplyMailbox { get; set; } = "";
+
+    public string EmailReplyFolder { get; set; } = "";
+
+    public string ApprovalReplyAddress { get; set; } = "";
+
+    public bool ReplyAddressDeliveryConfirmed { get; set; }
+
+    public ProcessedMailAction ProcessedMailAction { get; set; } = ProcessedMailAction.MoveToFolder;
+
+    public string ProcessedMailFolder { get; set; } = "FlexMail Processed";
+
+    public int PollIntervalSeconds { get; set; } = 60;
+
+    /// <summary>The admin accepts that processed mail is removed from a personal Inbox.</summary>
+    public bool InboxRemovalAcknowledged { get; set; }
+
+    /// <summary>Who accepted it before, and when (shown back; kept while the choice stays the same).</summary>
+    public string? InboxRemovalAcknowledgedBy { get; set; }
+
+    public DateTimeOffset? InboxRemovalAcknowledgedAt { get; set; }
+
+    /// <summary>The user whose mailbox the approval monitor signs in to.</summary>
+    public string IncomingUser => IncomingSameAsOutgoing ? SmtpUser.Trim() : ImapUser.Trim();
+
+    public Guid? IncomingOAuthApplicationId => IncomingSameAsOutgoing ? SmtpOAuthApplicationId : ImapOAuthApplicationId;
+
+    /// <summary>The mailbox whose reply folder is read: the incoming user's own unless another is named.</summary>
+    public string EffectiveReplyMailbox => string.IsNullOrWhiteSpace(ReplyMailbox) ? IncomingUser : ReplyMailbox.Trim();
+
+    /// <summary>Where approvers' replies are addressed: the From address unless another is named.</summary>
+    public string EffectiveReplyAddress => string.IsNullOrWhiteSpace(ApprovalReplyAddress) ? SmtpFromAddress.Trim() : ApprovalReplyAddress.Trim();
+
+    public bool SendsFromAnotherMailbox =>
+        SmtpFromAddress.Trim().Length > 0 && !Formats.SameAddress(SmtpFromAddress, SmtpUser);
+
+    public bool ReadsAnotherMailbox =>
+        EmailApprovalEnabled && EffectiveReplyMailbox.Length > 0 && !Formats.SameAddress(EffectiveReplyMailbox, IncomingUser);
+
+    public static EmailSettingsDraft From(EmailSettings settings) => new()
+    {
+        ServerBaseUrl = settings.ServerBaseUrl ?? "",
+        SmtpUser = settings.SmtpUser ?? "",
+        SmtpOAuthApplicationId = settings.SmtpOAuthApplicationId,
+        SmtpFromAddress = settings.SmtpFromAddress ?? "",
+        IncomingSameAsOutgoing = settings.IncomingSameAsOutgoing,
+        ImapUser = settings.ImapUser ?? "",
+        ImapOAuthApplicationId = settings.ImapOAuthApplicationId,
+        EmailApprovalEnabled = settings.EmailApprovalEnabled,
+        ReplyMailbox = settings.ReplyMailbox ?? "",
+        EmailReplyFolder = settings.EmailReplyFolder ?? "",
+        ApprovalReplyAddress = settings.ApprovalReplyAddress ?? "",
+        ReplyAddressDeliveryConfirmed = settings.ReplyAddressDeliveryConfirmed,
+        ProcessedMailAction = settings.ProcessedMailAction,
+        ProcessedMailFolder = settings.ProcessedMailFolder ?? "",
+        PollIntervalSeconds = settings.PollIntervalSeconds,
+        InboxRemovalAcknowledged = settings.InboxRemovalAcknowledgedAt is not null,
+        InboxRemovalAcknowledgedBy = settings.InboxRemovalAcknowledgedBy,
+        InboxRemovalAcknowledgedAt = settings.InboxRemovalAcknowledgedAt,
+    };
+
+    public EmailSettingsDraft Copy() => (EmailSettingsDraft)MemberwiseClone();
+}

@@ -1,0 +1,166 @@
+using FlexMail.Domain.Audit;
+using FlexMail.Domain.Credentials;
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Domain.Security;
+using FlexMail.Domain.Settings;
+using FlexMail.Tests.Domain.Settings;
+using FlexMail.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexMail.Tests.Domain.OAuthApps;
+
+public sealed class OAuthApplicationServiceTests : IAsyncLifetime
+{
+    private const string Actor = "admin@contoso.com";
+    private TestDomain _domain = null!;
+
+    private OAuthApplicationService Service => _domain.Get<OAuthApplicationService>();
+
+    public async Task InitializeAsync() => _domain = await TestDomain.CreateMigratedAsync();
+
+    public async Task DisposeAsync() => await _domain.DisposeAsync();
+
+    [Fact]
+    public async Task Save_NewApplication_StoresTheSecretProtectedAndShowsOnlyItsHint()
+    {
+        var draft = OAuthApplicationValidatorTests.ValidSecretDraft();
+
+        var result = await Service.SaveAsync(draft, Actor, CancellationToken.None);
+
+        Assert.True(result.Saved);
+        await using var db = await _domain.Contexts.CreateDbContextAsync();
+        var stored = await db.OAuthApplications.SingleAsync();
+        Assert.NotEqual(draft.ClientSecret, stored.ProtectedClientSecret);
+        Assert.Equal(draft.ClientSecret, _domain.Get<ISecretProtector>().Unprotect(stored.ProtectedClientSecret!));
+        var reloaded = await Service.GetDraftAsync(stored.Id, CancellationToken.None);
+        Assert.Equal("", reloaded!.ClientSecret);
+        Assert.Equal("••••" + draft.ClientSecret[^4..], reloaded.SavedClientSecretHint);
+    }
+
+    [Fact]
+    public async Task Save_EditWithoutNewSecret_KeepsTheSavedSecretAndAuditsOnlyChangedFields()
+    {
+        var draft = OAuthApplicationValidatorTests.ValidSecretDraft();
+        var id = (await Service.SaveAsync(draft, Actor, CancellationToken.None)).Id!.Value;
+        var edit = (await Service.GetDraftAsync(id, CancellationToken.None))!;
+        edit.TenantId = "contoso.onmicrosoft.com";
+
+        var result = await Service.SaveAsync(edit, Actor, CancellationToken.None);
+
+        Assert.True(result.Saved);
+        await using var db = await _domain.Contexts.CreateDbContextAsync();
+        var stored = await db.OAuthApplications.SingleAsync();
+        Assert.Equal(draft.ClientSecret, _domain.Get<ISecretProtector>().Unprotect(stored.ProtectedClientSecret!));
+        var changed = await db.AuditEvents.SingleAsync(e => e.Action == "OAuth application changed");
+        Assert.Equal("Changed: Tenant Id", changed.Details);
+        Assert.Equal(Actor, changed.Actor);
+    }
+
+    [Fact]
+    public async Task Save_NewSecret_IsAuditedWithoutItsValue()
+    {
+        var draft = OAuthApplicationValidatorTests.ValidSecretDraft();
+
+        await Service.SaveAsync(draft, Actor, CancellationToken.None);
+
+        await using var db = await _domain.Contexts.CreateDbContextAsync();
+        var added = await db.AuditEvents.SingleAsync(e => e.Action == "OAuth application added");
+        Assert.Contains("Client Secret (new value, not recorded)", added.Details);
+        Assert.DoesNotContain(draft.ClientSecret, added.Details);
+    }
+
+    [Fact]
+    public async Task Save_DuplicateName_IsRefusedAndNothingIsSaved()
+    {
+        await Service.SaveAsync(OAuthApplicationValidatorTests.ValidSecretDraft(), Actor, CancellationToken.None);
+
+        var result = await Service.SaveAsync(OAuthApplicationValidatorTests.ValidSecretDraft(), Actor, CancellationToken.None);
+
+        Assert.False(result.Saved);
+        Assert.StartsWith("An OAuth application named \"FlexMail production\" already exists", result.Report.ErrorFor(nameof(OAuthApplicationDraft.Name)));
+        await using var db = await _domain.Contexts.CreateDbContextAsync();
+        Assert.Equal(1, await db.OAuthApplications.CountAsync());
+    }
+
+    [Fact]
+    public async Task Save_CertificateWithKeyOfAnotherCertificate_IsRefusedWithAPlainReason()
+    {
+        var (certificate, key) = await SeedCredentialsAsync(certificateFingerprint: "AA", keyFingerprint: "BB", notAfter: DateTimeOffset.UtcNow.AddYears(1));
+        var draft = CertificateDraft(certificate, key);
+
+        var result = await Service.SaveAsync(draft, Actor, CancellationToken.None);
+
+        Assert.False(result.Saved);
+        Assert.Contains("does not belong to the certificate", result.Report.ErrorFor(nameof(draft.PrivateKeyCredentialId)));
+    }
+
+    [Fact]
+    public async Task Save_ExpiredCertificate_IsRefused_AndOneExpiringSoonIsAWarning()
+    {
+        var (expired, expiredKey) = await SeedCredentialsAsync("AA", "AA", DateTimeOffset.UtcNow.AddDays(-1));
+        var refused = await Service.SaveAsync(CertificateDraft(expired, expiredKey), Actor, CancellationToken.None);
+        Assert.Contains("expired on", refused.Report.ErrorFor(nameof(OAuthApplicationDraft.CertificateCredentialId)));
+
+        var (soon, soonKey) = await SeedCredentialsAsync("CC", "CC", DateTimeOffset.UtcNow.AddDays(10), suffix: "2");
+        var saved = await Service.SaveAsync(CertificateDraft(soon, soonKey), Actor, CancellationToken.None);
+        Assert.True(saved.Saved);
+        Assert.Contains("expires on", saved.Report.WarningFor(nameof(OAuthApplicationDraft.CertificateCredentialId)));
+    }
+
+    [Fact]
+    public async Task Delete_ApplicationUsedByEmailSettings_IsRefused()
+    {
+        var draft = OAuthApplicationValidatorTests.ValidSecretDraft();
+        draft.Id = Guid.NewGuid();
+        var settings = EmailSettingsValidatorTests.ValidDraft(draft.Id.Value);
+        Assert.True((await _domain.Get<SetupService>().SaveAsync(draft, settings, Actor, CancellationToken.None)).Saved);
+
+        var result = await Service.DeleteAsync(draft.Id!.Value, Actor, CancellationToken.None);
+
+        Assert.False(result.Deleted);
+        Assert.StartsWith("FlexMail production is used by the email settings", result.RefusedBecause);
+    }
+
+    [Fact]
+    public async Task Delete_UnusedApplication_IsRemovedAndAudited()
+    {
+        var id = (await Service.SaveAsync(OAuthApplicationValidatorTests.ValidSecretDraft(), Actor, CancellationToken.None)).Id!.Value;
+
+        var result = await Service.DeleteAsync(id, Actor, CancellationToken.None);
+
+        Assert.True(result.Deleted);
+        var audit = await _domain.Get<AuditLog>().ListAsync(0, 10, CancellationToken.None);
+        Assert.Contains(audit.Events, e => e.Action == "OAuth application deleted");
+        Assert.Empty(await Service.ListAsync(CancellationToken.None));
+    }
+
+    private static OAuthApplicationDraft CertificateDraft(Credential certificate, Credential key)
+    {
+        var draft = OAuthApplicationValidatorTests.ValidSecretDraft();
+        draft.Name = "Cert app " + certificate.Name;
+        draft.ClientSecret = "";
+        draft.CredentialKind = CredentialKind.Certificate;
+        draft.CertificateCredentialId = certificate.Id;
+        draft.PrivateKeyCredentialId = key.Id;
+        return draft;
+    }
+
+    private async Task<(Credential Certificate, Credential Key)> SeedCredentialsAsync(
+        string certificateFingerprint, string keyFingerprint, DateTimeOffset notAfter, string suffix = "1")
+    {
+        var certificate = new Credential
+        {
+            Name = "cert " + suffix, Type = CredentialType.Certificate, ProtectedMaterial = "x", PublicKeyFingerprint = certificateFingerprint,
+            KeyAlgorithm = "RSA", KeySizeBits = 2048, NotBefore = DateTimeOffset.UtcNow.AddYears(-1), NotAfter = notAfter,
+        };
+        var key = new Credential
+        {
+            Name = "key " + suffix, Type = CredentialType.PrivateKey, ProtectedMaterial = "y", PublicKeyFingerprint = keyFingerprint,
+            KeyAlgorithm = "RSA", KeySizeBits = 2048,
+        };
+        await using var db = await _domain.Contexts.CreateDbContextAsync();
+        db.AddRange(certificate, key);
+        await db.SaveChangesAsync();
+        return (certificate, key);
+    }
+}
