@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Authorization;
+using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<EmailSettingsValidator>();
         services.AddSingleton<EmailSettingsService>();
         services.AddSingleton<SetupService>();
+        services.AddSingleton<CredentialChoicesQuery>();
         return services;
     }
 

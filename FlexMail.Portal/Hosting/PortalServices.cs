@@ -21,6 +21,7 @@ internal static class PortalServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddFlexMailForwardedHeaders(configuration);
+        services.AddSingleton<CurrentActor>();
         services.AddHealthChecks()
             .AddDbContextCheck<FlexMailDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);
 

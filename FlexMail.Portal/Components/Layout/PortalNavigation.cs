@@ -9,6 +9,9 @@ public static class PortalNavigation
     public static IReadOnlyList<NavigationSection> Sections { get; } =
     [
         new("Dashboard", "", Icons.Material.Filled.Dashboard, NavLinkMatch.All),
+        new("Setup", "setup", Icons.Material.Filled.AutoFixHigh, NavLinkMatch.Prefix),
+        new("Email Settings", "settings/email", Icons.Material.Filled.Email, NavLinkMatch.Prefix),
+        new("OAuth Applications", "oauth-applications", Icons.Material.Filled.AppRegistration, NavLinkMatch.Prefix),
         new("Audit", "audit", Icons.Material.Filled.History, NavLinkMatch.Prefix),
     ];
 }

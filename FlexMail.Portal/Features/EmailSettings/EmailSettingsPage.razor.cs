@@ -1,0 +1,111 @@
+using System.Text.Json;
+using FlexMail.Domain.Authorization;
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Domain.Settings;
+using FlexMail.Domain.Validation;
+using FlexMail.Portal.Features.Shared;
+using FlexMail.Portal.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace FlexMail.Portal.Features.EmailSettings;
+
+/// <summary>The reference product's email settings: outgoing, incoming, reply options; Save (Ctrl+S) with an unsaved-changes guard.</summary>
+public sealed partial class EmailSettingsPage
+{
+    private static readonly string[] OutgoingFields =
+        [nameof(EmailSettingsDraft.SmtpUser), nameof(EmailSettingsDraft.SmtpOAuthApplicationId), nameof(EmailSettingsDraft.SmtpFromAddress)];
+
+    private static readonly string[] IncomingFields =
+        [nameof(EmailSettingsDraft.ImapUser), nameof(EmailSettingsDraft.ImapOAuthApplicationId)];
+
+    private static readonly string[] ReplyFields =
+    [
+        nameof(EmailSettingsDraft.ReplyMailbox), nameof(EmailSettingsDraft.EmailReplyFolder), nameof(EmailSettingsDraft.ApprovalReplyAddress),
+        nameof(EmailSettingsDraft.ProcessedMailFolder), nameof(EmailSettingsDraft.PollIntervalSeconds),
+    ];
+
+    [Inject] private EmailSettingsService Settings { get; set; } = null!;
+    [Inject] private OAuthApplicationService Applications { get; set; } = null!;
+    [Inject] private IOptions<OAuthOptions> OAuthOptions { get; set; } = null!;
+    [Inject] private CurrentActor Actor { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+
+    private EmailSettingsDraft? _draft;
+    private string _savedSnapshot = "";
+    private ValidationReport _report = ValidationReport.Valid;
+    private IReadOnlyList<ChoiceOption> _applications = [];
+    private bool _saving;
+
+    private bool IsDirty => _draft is not null && Snapshot(_draft) != _savedSnapshot;
+
+    private string? RedirectUri => _draft is not null && ServerBaseUrl.Problem(_draft.ServerBaseUrl) is null
+        ? ServerBaseUrl.RedirectUri(_draft.ServerBaseUrl, OAuthOptions.Value.CallbackPath)
+        : null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _applications = [.. (await Applications.ListAsync(CancellationToken.None)).Select(a => new ChoiceOption(a.Id, a.Name))];
+        _draft = await Settings.GetDraftAsync(CancellationToken.None);
+        _savedSnapshot = Snapshot(_draft);
+        await ValidateAsync();
+    }
+
+    private StepStatus SectionStatus(string[] fields) => _report.Only(fields).ToStatus();
+
+    private async Task ChangeAsync(Action apply)
+    {
+        apply();
+        await ValidateAsync();
+    }
+
+    private async Task ValidateAsync() => _report = await Settings.ValidateAsync(_draft!, [], CancellationToken.None);
+
+    private async Task SaveAsync()
+    {
+        if (_draft is null || _saving)
+        {
+            return;
+        }
+        _saving = true;
+        try
+        {
+            var result = await Settings.SaveAsync(_draft, Actor.Name, CancellationToken.None);
+            _report = result.Report;
+            if (!result.Saved)
+            {
+                Snackbar.Add("Nothing was saved: fix the fields marked in red; each says what is wrong.", Severity.Error);
+                return;
+            }
+            _draft = await Settings.GetDraftAsync(CancellationToken.None);
+            _savedSnapshot = Snapshot(_draft);
+            await ValidateAsync();
+            Snackbar.Add("Email settings saved.", Severity.Success);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (!IsDirty)
+        {
+            return;
+        }
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Unsaved changes",
+            "The email settings have changes that are not saved. Leave this page and lose them?",
+            yesText: "Leave without saving", cancelText: "Stay on this page");
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    private static string Snapshot(EmailSettingsDraft draft) => JsonSerializer.Serialize(draft);
+}

@@ -1,0 +1,148 @@
+using FlexMail.Domain.Credentials;
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Domain.Settings;
+using FlexMail.Domain.Validation;
+using FlexMail.Portal.Features.Shared;
+using FlexMail.Portal.Hosting;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FlexMail.Portal.Features.Setup;
+
+/// <summary>
+/// The setup wizard: one step at a time, each validated as the admin types; a step with errors cannot be left
+/// forwards; Save stores the application and the settings together or not at all, keeping every input on error.
+/// </summary>
+public sealed partial class SetupPage
+{
+    [Inject] private OAuthApplicationService Applications { get; set; } = null!;
+    [Inject] private EmailSettingsService Settings { get; set; } = null!;
+    [Inject] private SetupService Setup { get; set; } = null!;
+    [Inject] private CredentialChoicesQuery CredentialChoices { get; set; } = null!;
+    [Inject] private CurrentActor Actor { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    private readonly HashSet<SetupStep> _stepsShowingErrors = [];
+    private SetupWizardState? _state;
+    private MudStepper? _stepper;
+    private int _activeIndex;
+    private bool _saving;
+    private int _validationVersion;
+    private IReadOnlyList<OAuthApplicationSummary> _savedApplications = [];
+    private IReadOnlyList<ChoiceOption> _certificates = [];
+    private IReadOnlyList<ChoiceOption> _privateKeys = [];
+
+    private bool IsLastStep => _activeIndex == SetupStep.All.Count - 1;
+
+    private SetupStep ActiveStep => SetupStep.All[_activeIndex];
+
+    /// <summary>The saved applications, with the wizard's own under the name typed so far.</summary>
+    private IReadOnlyList<ChoiceOption> ApplicationOptions =>
+    [
+        new ChoiceOption(_state!.Application.Id!.Value, string.IsNullOrWhiteSpace(_state.Application.Name) ? "(the application from step 2)" : _state.Application.Name),
+        .. _savedApplications.Where(a => a.Id != _state.Application.Id).Select(a => new ChoiceOption(a.Id, a.Name)),
+    ];
+
+    protected override async Task OnInitializedAsync()
+    {
+        var settings = await Settings.GetDraftAsync(CancellationToken.None);
+        var application = settings.SmtpOAuthApplicationId is { } id ? await Applications.GetDraftAsync(id, CancellationToken.None) : null;
+        _state = new SetupWizardState
+        {
+            Settings = settings,
+            Application = application ?? new OAuthApplicationDraft { Id = Guid.NewGuid() },
+        };
+        _state.SendsFromSharedMailbox = settings.SendsFromAnotherMailbox;
+        _state.RepliesInSharedMailbox = settings.ReadsAnotherMailbox;
+        if (string.IsNullOrWhiteSpace(settings.ServerBaseUrl))
+        {
+            settings.ServerBaseUrl = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
+        }
+
+        _savedApplications = await Applications.ListAsync(CancellationToken.None);
+        _certificates = await LoadChoicesAsync(CredentialType.Certificate);
+        _privateKeys = await LoadChoicesAsync(CredentialType.PrivateKey);
+        await ValidateAsync();
+    }
+
+    private async Task<IReadOnlyList<ChoiceOption>> LoadChoicesAsync(CredentialType type) =>
+        [.. (await CredentialChoices.ListAsync(type, CancellationToken.None)).Select(c =>
+            new ChoiceOption(c.Id, c.NotAfter is { } notAfter ? $"{c.Name} (expires {notAfter:yyyy-MM-dd})" : c.Name))];
+
+    private ValidationReport ReportOf(SetupStep step) => step.ReportFrom(_state!);
+
+    private StepStatus StatusOf(SetupStep step) => ReportOf(step).ToStatus();
+
+    private bool ShowErrors(SetupStep step) => _stepsShowingErrors.Contains(step) || _stepsShowingErrors.Contains(SetupStep.Review);
+
+    private bool HasVisibleErrors(SetupStep step) => ShowErrors(step) && ReportOf(step).HasErrors;
+
+    private async Task OnChangedAsync()
+    {
+        _stepsShowingErrors.Add(ActiveStep);
+        await ValidateAsync();
+    }
+
+    private async Task ValidateAsync()
+    {
+        var state = _state!;
+        state.Settings.SmtpOAuthApplicationId = state.Application.Id;
+        if (!state.Settings.IncomingSameAsOutgoing)
+        {
+            state.Settings.ImapOAuthApplicationId ??= state.Application.Id;
+        }
+        var version = ++_validationVersion;
+        var applicationReport = await Applications.ValidateAsync(state.Application, CancellationToken.None);
+        var settingsReport = await Settings.ValidateAsync(state.Settings, [state.Application.Id!.Value], CancellationToken.None);
+        if (version == _validationVersion)
+        {
+            // A slower, older validation must not overwrite a newer one.
+            state.ApplicationReport = applicationReport;
+            state.SettingsReport = settingsReport;
+        }
+    }
+
+    private async Task OnPreviewInteractionAsync(StepperInteractionEventArgs args)
+    {
+        if (args.Action == StepAction.Complete || (args.Action == StepAction.Activate && args.StepIndex > _activeIndex))
+        {
+            await ValidateAsync();
+            if (ReportOf(ActiveStep).HasErrors)
+            {
+                _stepsShowingErrors.Add(ActiveStep);
+                args.Cancel = true;
+                Snackbar.Add($"\"{ActiveStep.Title}\" has fields to fix: each one says what is wrong.", Severity.Warning);
+            }
+        }
+    }
+
+    private Task NextAsync() => _stepper!.NextStepAsync();
+
+    private Task BackAsync() => _stepper!.PreviousStepAsync();
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        try
+        {
+            var result = await Setup.SaveAsync(_state!.Application, _state.Settings, Actor.Name, CancellationToken.None);
+            _state.ApplicationReport = result.ApplicationReport;
+            _state.SettingsReport = result.SettingsReport;
+            if (!result.Saved)
+            {
+                _stepsShowingErrors.Add(SetupStep.Review);
+                var firstWithErrors = SetupStep.All.First(step => step == SetupStep.Review || ReportOf(step).HasErrors);
+                Snackbar.Add($"Nothing was saved: \"{firstWithErrors.Title}\" has fields to fix.", Severity.Error);
+                _activeIndex = SetupStep.All.ToList().IndexOf(firstWithErrors);
+                return;
+            }
+            Snackbar.Add("Setup saved. Next: authorize the mailbox user and test the configuration.", Severity.Success);
+            Navigation.NavigateTo("");
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}

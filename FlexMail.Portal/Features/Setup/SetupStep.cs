@@ -1,0 +1,42 @@
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Domain.Settings;
+using FlexMail.Domain.Validation;
+
+namespace FlexMail.Portal.Features.Setup;
+
+/// <summary>
+/// A wizard step: its title and the fields it owns (for its status chip and for blocking Next).
+/// Adding a step is adding an entry here and its component in the page.
+/// </summary>
+public sealed record SetupStep(string Title, IReadOnlyList<string> ApplicationFields, IReadOnlyList<string> SettingsFields)
+{
+    public static readonly SetupStep Register = new("Register the app", [],
+        [nameof(EmailSettingsDraft.ServerBaseUrl)]);
+
+    public static readonly SetupStep Credentials = new("Application credentials",
+        [
+            nameof(OAuthApplicationDraft.Name), nameof(OAuthApplicationDraft.TenantId), nameof(OAuthApplicationDraft.ClientId),
+            nameof(OAuthApplicationDraft.ClientSecret), nameof(OAuthApplicationDraft.ClientSecretExpiresOn),
+            nameof(OAuthApplicationDraft.CertificateCredentialId), nameof(OAuthApplicationDraft.PrivateKeyCredentialId),
+        ],
+        []);
+
+    public static readonly SetupStep Outgoing = new("Outgoing mail", [],
+        [nameof(EmailSettingsDraft.SmtpUser), nameof(EmailSettingsDraft.SmtpOAuthApplicationId), nameof(EmailSettingsDraft.SmtpFromAddress)]);
+
+    public static readonly SetupStep Incoming = new("Incoming mail and replies", [],
+        [
+            nameof(EmailSettingsDraft.ImapUser), nameof(EmailSettingsDraft.ImapOAuthApplicationId), nameof(EmailSettingsDraft.ReplyMailbox),
+            nameof(EmailSettingsDraft.EmailReplyFolder), nameof(EmailSettingsDraft.ApprovalReplyAddress),
+            nameof(EmailSettingsDraft.ProcessedMailFolder), nameof(EmailSettingsDraft.PollIntervalSeconds),
+        ]);
+
+    public static readonly SetupStep Review = new("Review and save", [], []);
+
+    public static readonly IReadOnlyList<SetupStep> All = [Register, Credentials, Outgoing, Incoming, Review];
+
+    /// <summary>The step's share of the findings; the review step owns them all.</summary>
+    public ValidationReport ReportFrom(SetupWizardState state) => this == Review
+        ? state.ApplicationReport.Merge(state.SettingsReport)
+        : state.ApplicationReport.Only(ApplicationFields).Merge(state.SettingsReport.Only(SettingsFields));
+}
