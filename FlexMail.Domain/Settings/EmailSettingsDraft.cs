@@ -78,7 +78,7 @@ public sealed class EmailSettingsDraft
         ApprovalReplyAddress = settings.ApprovalReplyAddress ?? "",
         ReplyAddressDeliveryConfirmed = settings.ReplyAddressDeliveryConfirmed,
         ProcessedMailAction = settings.ProcessedMailAction,
-        ProcessedMailFolder = settings.ProcessedMailFolder ?? "",
+        ProcessedMailFolder = settings.ProcessedMailFolder ?? new EmailSettingsDraft().ProcessedMailFolder,
         PollIntervalSeconds = settings.PollIntervalSeconds,
         InboxRemovalAcknowledged = settings.InboxRemovalAcknowledgedAt is not null,
         InboxRemovalAcknowledgedBy = settings.InboxRemovalAcknowledgedBy,

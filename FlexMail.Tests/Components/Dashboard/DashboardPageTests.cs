@@ -2,30 +2,13 @@ using Bunit;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Authorization;
 using FlexMail.Domain.OAuthApps;
-using FlexMail.Domain.Settings;
 using FlexMail.Portal.Features.Dashboard;
 using FlexMail.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexMail.Tests.Components.Dashboard;
 
-public sealed class DashboardPageTests : ComponentTest
+public sealed class DashboardPageTests : DomainComponentTest
 {
-    private TestDomain _domain = null!;
-
-    public override async Task InitializeAsync()
-    {
-        _domain = await TestDomain.CreateMigratedAsync();
-        Context.Services.AddSingleton(_domain.Get<SetupOverviewQuery>());
-        Context.Services.AddSingleton(_domain.Get<AuditLog>());
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _domain.DisposeAsync();
-    }
-
     [Fact]
     public void EmptyDatabase_SaysEmailIsNotConfigured_AndListsWhatIsMissing()
     {
@@ -69,7 +52,7 @@ public sealed class DashboardPageTests : ComponentTest
     [Fact]
     public async Task RecentActivity_ListsTheNewestAuditEvents()
     {
-        await _domain.Get<AuditLog>().RecordAsync("admin@contoso.test", "Settings saved", "Email settings", null, CancellationToken.None);
+        await Domain.Get<AuditLog>().RecordAsync("admin@contoso.test", "Settings saved", "Email settings", null, CancellationToken.None);
 
         var page = Render<DashboardPage>();
 
@@ -81,10 +64,10 @@ public sealed class DashboardPageTests : ComponentTest
         AuthorizationStatus status = AuthorizationStatus.Authorized, string? reason = null)
     {
         var application = new OAuthApplication { Name = "FlexMail", TenantId = "contoso.test", ClientId = Guid.NewGuid().ToString() };
-        await using var db = await _domain.Contexts.CreateDbContextAsync();
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
         db.AddRange(
             application,
-            new EmailSettings
+            new FlexMail.Domain.Settings.EmailSettings
             {
                 SmtpUser = "svc-flexmail@contoso.test",
                 SmtpFromAddress = "approvals@contoso.test",

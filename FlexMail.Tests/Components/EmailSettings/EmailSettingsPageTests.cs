@@ -1,0 +1,105 @@
+using Bunit;
+using FlexMail.Domain.Settings;
+using FlexMail.Portal.Features.EmailSettings;
+using FlexMail.Tests.Components.OAuthApps;
+using FlexMail.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexMail.Tests.Components.EmailSettings;
+
+public sealed class EmailSettingsPageTests : DomainComponentTest
+{
+    private Guid _applicationId;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var application = OAuthAppDrafts.Valid("FlexMail production");
+        application.Id = Guid.NewGuid();
+        _applicationId = application.Id.Value;
+        var settings = new EmailSettingsDraft
+        {
+            ServerBaseUrl = "https://flexmail.contoso.com",
+            SmtpUser = "svc-flexmail@contoso.com",
+            SmtpOAuthApplicationId = _applicationId,
+            SmtpFromAddress = "svc-flexmail@contoso.com",
+        };
+        Assert.True((await Domain.Get<SetupService>().SaveAsync(application, settings, "setup", CancellationToken.None)).Saved);
+    }
+
+    private IRenderedComponent<EmailSettingsPage> RenderPage()
+    {
+        var page = Render<EmailSettingsPage>();
+        page.WaitForElement("[data-testid=section-status-outgoing]");
+        return page;
+    }
+
+    private static void Click(IRenderedComponent<EmailSettingsPage> page, string button) =>
+        page.FindAll("button").Single(b => b.TextContent.Trim() == button).Click();
+
+    [Fact]
+    public void Render_ShowsTheReferenceSectionsAndFieldsWithTheSavedValues()
+    {
+        var page = RenderPage();
+
+        Assert.Contains("Outgoing (SMTP)", page.Markup);
+        Assert.Contains("Incoming (IMAP)", page.Markup);
+        Assert.Contains("Email reply options", page.Markup);
+        Assert.Equal("svc-flexmail@contoso.com", InputLabelled(page, "SMTP User").GetAttribute("value"));
+        Assert.Equal("https://flexmail.contoso.com/flexdeploy/rest/v2/oauth", InputLabelled(page, "Redirect URI").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-testid=unsaved-changes]"));
+    }
+
+    [Fact]
+    public void Edit_MarksUnsavedChanges_AndAnErrorTurnsItsSectionChipRed()
+    {
+        var page = RenderPage();
+
+        InputLabelled(page, "SMTP From Address").Input("not an address");
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=unsaved-changes]")));
+        Assert.Contains("SMTP From Address must be an address like name@contoso.com", page.Markup);
+        Assert.Equal("error", page.Find("[data-testid=section-status-outgoing]").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public async Task Save_InvalidInput_SavesNothingAndKeepsWhatWasTyped()
+    {
+        var page = RenderPage();
+        InputLabelled(page, "SMTP From Address").Input("not an address");
+
+        Click(page, "Save");
+
+        Assert.Equal("not an address", InputLabelled(page, "SMTP From Address").GetAttribute("value"));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Equal("svc-flexmail@contoso.com", (await db.EmailSettings.SingleAsync()).SmtpFromAddress);
+    }
+
+    [Fact]
+    public async Task Save_EnablingApprovalsWithAReplyFolder_StoresItAndClearsTheUnsavedMark()
+    {
+        var page = RenderPage();
+        page.FindAll("label").Single(l => l.TextContent.Contains("Email approval")).QuerySelector("input")!.Change(true);
+        page.WaitForAssertion(() => InputLabelled(page, "Email Reply Folder").Input("Inbox/FlexMail Replies"));
+
+        Click(page, "Save");
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=unsaved-changes]")));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        var saved = await db.EmailSettings.SingleAsync();
+        Assert.True(saved.EmailApprovalEnabled);
+        Assert.Equal("Inbox/FlexMail Replies", saved.EmailReplyFolder);
+    }
+
+    [Fact]
+    public void InboxOfTheOwnMailbox_AsksForTheAcknowledgement()
+    {
+        var page = RenderPage();
+        page.FindAll("label").Single(l => l.TextContent.Contains("Email approval")).QuerySelector("input")!.Change(true);
+
+        page.WaitForAssertion(() => InputLabelled(page, "Email Reply Folder").Input("Inbox"));
+
+        page.WaitForAssertion(() => Assert.Contains("FlexMail removes every mail it processes", page.Markup));
+        Assert.Contains(page.FindAll("label"), l => l.TextContent.Contains("I understand that FlexMail removes every mail it processes from the Inbox of svc-flexmail@contoso.com"));
+    }
+}

@@ -1,0 +1,99 @@
+using Bunit;
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Domain.Settings;
+using FlexMail.Portal.Features.OAuthApps;
+using FlexMail.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+
+namespace FlexMail.Tests.Components.OAuthApps;
+
+public sealed class OAuthApplicationsPageTests : DomainComponentTest
+{
+    private IRenderedComponent<MudDialogProvider> _dialogs = null!;
+
+    private IRenderedComponent<OAuthApplicationsPage> RenderPage()
+    {
+        _dialogs = Context.Render<MudDialogProvider>();
+        var page = Render<OAuthApplicationsPage>();
+        page.WaitForAssertion(() => Assert.DoesNotContain("Loading", page.Markup));
+        return page;
+    }
+
+    [Fact]
+    public async Task List_ShowsEachApplicationWithOnlyItsSecretHint()
+    {
+        var draft = OAuthAppDrafts.Valid("FlexMail production");
+        await Domain.Get<OAuthApplicationService>().SaveAsync(draft, "admin", CancellationToken.None);
+
+        var page = RenderPage();
+
+        var table = page.Find("[data-testid=oauth-applications]").TextContent;
+        Assert.Contains("FlexMail production", table);
+        Assert.Contains("••••" + draft.ClientSecret[^4..], table);
+        Assert.DoesNotContain(draft.ClientSecret, page.Markup);
+    }
+
+    [Fact]
+    public async Task Delete_UnusedApplication_AfterConfirmation_IsRemoved()
+    {
+        await Domain.Get<OAuthApplicationService>().SaveAsync(OAuthAppDrafts.Valid("Old app"), "admin", CancellationToken.None);
+        var page = RenderPage();
+
+        page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Delete Old app").Click();
+        _dialogs.WaitForAssertion(() => _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("No OAuth application yet.", page.Markup));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Empty(await db.OAuthApplications.ToListAsync());
+    }
+
+    [Fact]
+    public void Empty_SaysSoAndOffersTheAddButton()
+    {
+        var page = RenderPage();
+
+        Assert.Contains("No OAuth application yet.", page.Markup);
+        Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "Add OAuth Application");
+    }
+
+    [Fact]
+    public async Task Delete_ApplicationInUse_IsRefusedAndStaysListed()
+    {
+        var draft = OAuthAppDrafts.Valid("FlexMail production");
+        draft.Id = Guid.NewGuid();
+        var settings = new EmailSettingsDraft
+        {
+            ServerBaseUrl = "https://flexmail.contoso.com", SmtpUser = "svc@contoso.com", SmtpFromAddress = "svc@contoso.com",
+            SmtpOAuthApplicationId = draft.Id,
+        };
+        await Domain.Get<SetupService>().SaveAsync(draft, settings, "admin", CancellationToken.None);
+        var page = RenderPage();
+
+        page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Delete FlexMail production").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("Delete FlexMail production?", _dialogs.Markup));
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete FlexMail production?", _dialogs.Markup));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Equal(1, await db.OAuthApplications.CountAsync());
+        Assert.Contains("FlexMail production", page.Find("[data-testid=oauth-applications]").TextContent);
+    }
+
+    [Fact]
+    public async Task AddDialog_SaveWithValidFields_StoresTheApplication()
+    {
+        var page = RenderPage();
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Add OAuth Application").Click();
+        _dialogs.WaitForAssertion(() => InputLabelled(_dialogs, "Name").Input("Second app"));
+        InputLabelled(_dialogs, "Tenant Id").Input("contoso.onmicrosoft.com");
+        InputLabelled(_dialogs, "Client Id").Input("5d1a6bb6-1e1d-4b5e-9d43-0f1c1f3c2a77");
+        InputLabelled(_dialogs, "Client Secret").Input("Qx8~abcDEF.ghiJKL_mnoPQR-stuVWX");
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Second app", page.Find("[data-testid=oauth-applications]").TextContent));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Equal("Second app", (await db.OAuthApplications.SingleAsync()).Name);
+    }
+}

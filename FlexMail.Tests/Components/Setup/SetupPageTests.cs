@@ -1,0 +1,171 @@
+using Bunit;
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Portal.Features.Setup;
+using FlexMail.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexMail.Tests.Components.Setup;
+
+public sealed class SetupPageTests : DomainComponentTest
+{
+    private const string TenantId = "8d2c8d4e-6a4b-4a5e-9a4a-2b5a8c0f1e11";
+    private const string ClientId = "5d1a6bb6-1e1d-4b5e-9d43-0f1c1f3c2a77";
+    private const string ClientSecret = "Qx8~abcDEF.ghiJKL_mnoPQR-stuVWX";
+
+    private IRenderedComponent<SetupPage> RenderWizard()
+    {
+        var wizard = Render<SetupPage>();
+        wizard.WaitForElement("[data-testid=step-statuses]");
+        return wizard;
+    }
+
+    private static string StatusOfStep(IRenderedComponent<SetupPage> wizard, int number) =>
+        wizard.Find($"[data-testid=step-status-{number}]").GetAttribute("data-status")!;
+
+    private static void Click(IRenderedComponent<SetupPage> wizard, string button) =>
+        wizard.FindAll("button").Single(b => b.TextContent.Trim() == button).Click();
+
+    private static void Type(IRenderedComponent<SetupPage> wizard, string label, string value) =>
+        InputLabelled(wizard, label).Input(value);
+
+    private static void CompleteCredentialsStep(IRenderedComponent<SetupPage> wizard, string secret = ClientSecret)
+    {
+        Type(wizard, "Name", "FlexMail production");
+        Type(wizard, "Tenant Id", TenantId);
+        Type(wizard, "Client Id", ClientId);
+        Type(wizard, "Client Secret", secret);
+        wizard.WaitForAssertion(() => Assert.NotEqual("error", StatusOfStep(wizard, 2)));
+    }
+
+    [Fact]
+    public void RegisterStep_ShowsTheExactRedirectUriAndTheBasePermissions()
+    {
+        var wizard = RenderWizard();
+
+        Assert.Equal("ok", StatusOfStep(wizard, 1));
+        Assert.Equal("http://localhost/flexdeploy/rest/v2/oauth", InputLabelled(wizard, "Redirect URI").GetAttribute("value"));
+        var permissions = wizard.Find("[data-testid=permission-list]").TextContent;
+        Assert.Contains("User.Read", permissions);
+        Assert.Contains("Mail.Send", permissions);
+        Assert.DoesNotContain("Mail.ReadWrite", permissions);
+    }
+
+    [Fact]
+    public void RegisterStep_AnsweringEmailApprovalsAndSharedMailbox_AddsThoseScopes()
+    {
+        var wizard = RenderWizard();
+
+        wizard.FindAll("label").Single(l => l.TextContent.Contains("Email approvals?")).QuerySelector("input")!.Change(true);
+        wizard.FindAll("label").Single(l => l.TextContent.Contains("Send from a shared mailbox?")).QuerySelector("input")!.Change(true);
+
+        var permissions = wizard.Find("[data-testid=permission-list]").TextContent;
+        Assert.Contains("Mail.ReadWrite", permissions);
+        Assert.Contains("Mail.Send.Shared", permissions);
+    }
+
+    [Fact]
+    public void RegisterStep_InvalidServerBaseUrl_ShowsItsErrorAndBlocksNext()
+    {
+        var wizard = RenderWizard();
+
+        Type(wizard, "Server Base URL", "http://flexmail.contoso.com/flexdeploy");
+        Click(wizard, "Next");
+
+        wizard.WaitForAssertion(() => Assert.Contains("Server Base URL must use https://", wizard.Markup));
+        Assert.Equal("error", StatusOfStep(wizard, 1));
+        Assert.Contains("Your setup", wizard.Markup); // still on step 1
+        Assert.Equal("http://flexmail.contoso.com/flexdeploy", InputLabelled(wizard, "Server Base URL").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void CredentialsStep_NextWithEmptyFields_StaysAndShowsEachFieldsError()
+    {
+        var wizard = RenderWizard();
+        Click(wizard, "Next");
+
+        Click(wizard, "Next");
+
+        wizard.WaitForAssertion(() => Assert.Contains("Tenant Id is required", wizard.Markup));
+        Assert.Contains("Client Id is required", wizard.Markup);
+        Assert.Contains("Client Secret is required", wizard.Markup);
+        Assert.Equal("error", StatusOfStep(wizard, 2));
+        Assert.DoesNotContain(wizard.FindAll("label"), l => l.TextContent.Trim().TrimEnd('*') == "SMTP User");
+    }
+
+    [Fact]
+    public void CredentialsStep_BadClientId_ShowsTheSpecificErrorAndKeepsTheInput()
+    {
+        var wizard = RenderWizard();
+        Click(wizard, "Next");
+
+        Type(wizard, "Client Id", "flexmail-app");
+
+        wizard.WaitForAssertion(() => Assert.Contains("Client Id must be a GUID", wizard.Markup));
+        Assert.Equal("flexmail-app", InputLabelled(wizard, "Client Id").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void CredentialsStep_GuidShapedSecret_TurnsTheChipToWarningButAllowsNext()
+    {
+        var wizard = RenderWizard();
+        Click(wizard, "Next");
+
+        CompleteCredentialsStep(wizard, secret: "2f1e0d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
+
+        wizard.WaitForAssertion(() => Assert.Equal("warning", StatusOfStep(wizard, 2)));
+        Assert.Contains("This looks like the secret's ID", wizard.Markup);
+        Click(wizard, "Next");
+        wizard.WaitForAssertion(() => Assert.NotNull(InputLabelled(wizard, "SMTP User")));
+    }
+
+    [Fact]
+    public async Task AllSteps_CompletedAndSaved_StoreTheApplicationAndSettings_AndTheMarkupHoldsNoSecret()
+    {
+        var wizard = RenderWizard();
+        Click(wizard, "Next");
+        CompleteCredentialsStep(wizard);
+        Click(wizard, "Next");
+        Type(wizard, "SMTP User", "svc-flexmail@contoso.com");
+        Type(wizard, "SMTP From Address", "svc-flexmail@contoso.com");
+        wizard.WaitForAssertion(() => Assert.Equal("ok", StatusOfStep(wizard, 3)));
+        Click(wizard, "Next");
+        Click(wizard, "Next");
+        wizard.WaitForAssertion(() => Assert.Contains("FlexMail production", wizard.Find("[data-testid=review-table]").TextContent));
+
+        Click(wizard, "Save");
+
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        var application = await db.OAuthApplications.SingleAsync();
+        var settings = await db.EmailSettings.SingleAsync();
+        Assert.Equal(ClientId, application.ClientId);
+        Assert.Equal(application.Id, settings.SmtpOAuthApplicationId);
+        Assert.Equal("svc-flexmail@contoso.com", settings.SmtpUser);
+        Assert.DoesNotContain(ClientSecret, wizard.Markup);
+        Assert.DoesNotContain(application.ProtectedClientSecret!, wizard.Markup);
+    }
+
+    [Fact]
+    public async Task Save_RefusedByTheServer_SavesNothingAndKeepsEveryInput()
+    {
+        var wizard = RenderWizard();
+        Click(wizard, "Next");
+        CompleteCredentialsStep(wizard);
+        Click(wizard, "Next");
+        Type(wizard, "SMTP User", "svc-flexmail@contoso.com");
+        Type(wizard, "SMTP From Address", "svc-flexmail@contoso.com");
+        Click(wizard, "Next");
+        Click(wizard, "Next");
+        // Meanwhile another admin takes the name.
+        var other = OAuthApps.OAuthAppDrafts.Valid("FlexMail production");
+        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(other, "someone else", CancellationToken.None)).Saved);
+
+        Click(wizard, "Save");
+
+        wizard.WaitForAssertion(() => Assert.Contains("already exists", wizard.Markup));
+        Assert.Equal("FlexMail production", InputLabelled(wizard, "Name").GetAttribute("value"));
+        Assert.Equal(TenantId, InputLabelled(wizard, "Tenant Id").GetAttribute("value"));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Equal(1, await db.OAuthApplications.CountAsync());
+        Assert.Empty(await db.EmailSettings.ToListAsync());
+    }
+}

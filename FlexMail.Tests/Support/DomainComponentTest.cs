@@ -1,0 +1,49 @@
+using AngleSharp.Dom;
+using Bunit;
+using FlexMail.Domain.Audit;
+using FlexMail.Domain.Authorization;
+using FlexMail.Domain.Credentials;
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Domain.Settings;
+using FlexMail.Portal.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FlexMail.Tests.Support;
+
+/// <summary>bUnit with the real domain services over a real, migrated SQLite database.</summary>
+public abstract class DomainComponentTest : ComponentTest
+{
+    protected TestDomain Domain { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        Domain = await TestDomain.CreateMigratedAsync();
+        Context.Services.AddSingleton(Domain.Get<SetupOverviewQuery>());
+        Context.Services.AddSingleton(Domain.Get<AuditLog>());
+        Context.Services.AddSingleton(Domain.Get<OAuthApplicationService>());
+        Context.Services.AddSingleton(Domain.Get<EmailSettingsService>());
+        Context.Services.AddSingleton(Domain.Get<SetupService>());
+        Context.Services.AddSingleton(Domain.Get<CredentialChoicesQuery>());
+        Context.Services.AddSingleton(Domain.Get<IOptions<OAuthOptions>>());
+        Context.Services.AddSingleton(new CurrentActor());
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Domain.DisposeAsync();
+    }
+
+    /// <summary>The input whose label (its accessible name) reads <paramref name="label"/>.</summary>
+    protected static IElement InputLabelled<T>(IRenderedComponent<T> component, string label)
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        var labelElement = component.FindAll("label").FirstOrDefault(l => l.TextContent.Trim().TrimEnd('*') == label)
+            ?? throw new InvalidOperationException($"No field labelled \"{label}\" is on the page.");
+        var id = labelElement.GetAttribute("for");
+        return id is not null
+            ? component.Find($"#{id}")
+            : labelElement.Closest(".mud-input-control")!.QuerySelector("input, textarea")!;
+    }
+}
