@@ -12,6 +12,13 @@ namespace FlexMail.Tests.Support;
 /// </summary>
 public abstract class ComponentTest : IAsyncLifetime
 {
+    static ComponentTest()
+    {
+        // The upper bound of every WaitFor... (a condition wait, not a delay): generous, because a loaded
+        // two-core CI machine can take more than bUnit's default second to finish a database round trip.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    }
+
     protected ComponentTest()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;

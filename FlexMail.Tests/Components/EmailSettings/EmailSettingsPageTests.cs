@@ -3,6 +3,7 @@ using FlexMail.Domain.Settings;
 using FlexMail.Portal.Features.EmailSettings;
 using FlexMail.Tests.Components.OAuthApps;
 using FlexMail.Tests.Support;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexMail.Tests.Components.EmailSettings;
@@ -34,8 +35,8 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
         return page;
     }
 
-    private static void Click(IRenderedComponent<EmailSettingsPage> page, string button) =>
-        page.FindAll("button").Single(b => b.TextContent.Trim() == button).Click();
+    private static Task Click(IRenderedComponent<EmailSettingsPage> page, string button) =>
+        page.FindAll("button").Single(b => b.TextContent.Trim() == button).ClickAsync(new());
 
     [Fact]
     public void Render_ShowsTheReferenceSectionsAndFieldsWithTheSavedValues()
@@ -51,11 +52,11 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
     }
 
     [Fact]
-    public void Edit_MarksUnsavedChanges_AndAnErrorTurnsItsSectionChipRed()
+    public async Task Edit_MarksUnsavedChanges_AndAnErrorTurnsItsSectionChipRed()
     {
         var page = RenderPage();
 
-        InputLabelled(page, "SMTP From Address").Input("not an address");
+        await InputLabelled(page, "SMTP From Address").InputAsync(new ChangeEventArgs { Value = "not an address" });
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=unsaved-changes]")));
         Assert.Contains("SMTP From Address must be an address like name@contoso.com", page.Markup);
@@ -66,9 +67,9 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
     public async Task Save_InvalidInput_SavesNothingAndKeepsWhatWasTyped()
     {
         var page = RenderPage();
-        InputLabelled(page, "SMTP From Address").Input("not an address");
+        await InputLabelled(page, "SMTP From Address").InputAsync(new ChangeEventArgs { Value = "not an address" });
 
-        Click(page, "Save");
+        await Click(page, "Save");
 
         Assert.Equal("not an address", InputLabelled(page, "SMTP From Address").GetAttribute("value"));
         await using var db = await Domain.Contexts.CreateDbContextAsync();
@@ -82,7 +83,7 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
         page.FindAll("label").Single(l => l.TextContent.Contains("Email approval")).QuerySelector("input")!.Change(true);
         page.WaitForAssertion(() => InputLabelled(page, "Email Reply Folder").Input("Inbox/FlexMail Replies"));
 
-        Click(page, "Save");
+        await Click(page, "Save");
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=unsaved-changes]")));
         await using var db = await Domain.Contexts.CreateDbContextAsync();

@@ -72,7 +72,7 @@ public sealed class OAuthApplicationsPageTests : DomainComponentTest
 
         page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Delete FlexMail production").Click();
         _dialogs.WaitForAssertion(() => Assert.Contains("Delete FlexMail production?", _dialogs.Markup));
-        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        await _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").ClickAsync(new());
 
         _dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete FlexMail production?", _dialogs.Markup));
         await using var db = await Domain.Contexts.CreateDbContextAsync();

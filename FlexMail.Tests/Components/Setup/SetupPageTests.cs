@@ -2,6 +2,7 @@ using Bunit;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Features.Setup;
 using FlexMail.Tests.Support;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexMail.Tests.Components.Setup;
@@ -22,18 +23,19 @@ public sealed class SetupPageTests : DomainComponentTest
     private static string StatusOfStep(IRenderedComponent<SetupPage> wizard, int number) =>
         wizard.Find($"[data-testid=step-status-{number}]").GetAttribute("data-status")!;
 
-    private static void Click(IRenderedComponent<SetupPage> wizard, string button) =>
-        wizard.FindAll("button").Single(b => b.TextContent.Trim() == button).Click();
+    // The *Async dispatchers complete when the handler (validation, saving) has finished.
+    private static Task Click(IRenderedComponent<SetupPage> wizard, string button) =>
+        wizard.FindAll("button").Single(b => b.TextContent.Trim() == button).ClickAsync(new());
 
-    private static void Type(IRenderedComponent<SetupPage> wizard, string label, string value) =>
-        InputLabelled(wizard, label).Input(value);
+    private static Task Type(IRenderedComponent<SetupPage> wizard, string label, string value) =>
+        InputLabelled(wizard, label).InputAsync(new ChangeEventArgs { Value = value });
 
-    private static void CompleteCredentialsStep(IRenderedComponent<SetupPage> wizard, string secret = ClientSecret)
+    private static async Task CompleteCredentialsStep(IRenderedComponent<SetupPage> wizard, string secret = ClientSecret)
     {
-        Type(wizard, "Name", "FlexMail production");
-        Type(wizard, "Tenant Id", TenantId);
-        Type(wizard, "Client Id", ClientId);
-        Type(wizard, "Client Secret", secret);
+        await Type(wizard, "Name", "FlexMail production");
+        await Type(wizard, "Tenant Id", TenantId);
+        await Type(wizard, "Client Id", ClientId);
+        await Type(wizard, "Client Secret", secret);
         wizard.WaitForAssertion(() => Assert.NotEqual("error", StatusOfStep(wizard, 2)));
     }
 
@@ -64,12 +66,12 @@ public sealed class SetupPageTests : DomainComponentTest
     }
 
     [Fact]
-    public void RegisterStep_InvalidServerBaseUrl_ShowsItsErrorAndBlocksNext()
+    public async Task RegisterStep_InvalidServerBaseUrl_ShowsItsErrorAndBlocksNext()
     {
         var wizard = RenderWizard();
 
-        Type(wizard, "Server Base URL", "http://flexmail.contoso.com/flexdeploy");
-        Click(wizard, "Next");
+        await Type(wizard, "Server Base URL", "http://flexmail.contoso.com/flexdeploy");
+        await Click(wizard, "Next");
 
         wizard.WaitForAssertion(() => Assert.Contains("Server Base URL must use https://", wizard.Markup));
         Assert.Equal("error", StatusOfStep(wizard, 1));
@@ -78,12 +80,12 @@ public sealed class SetupPageTests : DomainComponentTest
     }
 
     [Fact]
-    public void CredentialsStep_NextWithEmptyFields_StaysAndShowsEachFieldsError()
+    public async Task CredentialsStep_NextWithEmptyFields_StaysAndShowsEachFieldsError()
     {
         var wizard = RenderWizard();
-        Click(wizard, "Next");
+        await Click(wizard, "Next");
 
-        Click(wizard, "Next");
+        await Click(wizard, "Next");
 
         wizard.WaitForAssertion(() => Assert.Contains("Tenant Id is required", wizard.Markup));
         Assert.Contains("Client Id is required", wizard.Markup);
@@ -93,28 +95,28 @@ public sealed class SetupPageTests : DomainComponentTest
     }
 
     [Fact]
-    public void CredentialsStep_BadClientId_ShowsTheSpecificErrorAndKeepsTheInput()
+    public async Task CredentialsStep_BadClientId_ShowsTheSpecificErrorAndKeepsTheInput()
     {
         var wizard = RenderWizard();
-        Click(wizard, "Next");
+        await Click(wizard, "Next");
 
-        Type(wizard, "Client Id", "flexmail-app");
+        await Type(wizard, "Client Id", "flexmail-app");
 
         wizard.WaitForAssertion(() => Assert.Contains("Client Id must be a GUID", wizard.Markup));
         Assert.Equal("flexmail-app", InputLabelled(wizard, "Client Id").GetAttribute("value"));
     }
 
     [Fact]
-    public void CredentialsStep_GuidShapedSecret_TurnsTheChipToWarningButAllowsNext()
+    public async Task CredentialsStep_GuidShapedSecret_TurnsTheChipToWarningButAllowsNext()
     {
         var wizard = RenderWizard();
-        Click(wizard, "Next");
+        await Click(wizard, "Next");
 
-        CompleteCredentialsStep(wizard, secret: "2f1e0d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
+        await CompleteCredentialsStep(wizard, secret: "2f1e0d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
 
         wizard.WaitForAssertion(() => Assert.Equal("warning", StatusOfStep(wizard, 2)));
         Assert.Contains("This looks like the secret's ID", wizard.Markup);
-        Click(wizard, "Next");
+        await Click(wizard, "Next");
         wizard.WaitForAssertion(() => Assert.NotNull(InputLabelled(wizard, "SMTP User")));
     }
 
@@ -122,17 +124,17 @@ public sealed class SetupPageTests : DomainComponentTest
     public async Task AllSteps_CompletedAndSaved_StoreTheApplicationAndSettings_AndTheMarkupHoldsNoSecret()
     {
         var wizard = RenderWizard();
-        Click(wizard, "Next");
-        CompleteCredentialsStep(wizard);
-        Click(wizard, "Next");
-        Type(wizard, "SMTP User", "svc-flexmail@contoso.com");
-        Type(wizard, "SMTP From Address", "svc-flexmail@contoso.com");
+        await Click(wizard, "Next");
+        await CompleteCredentialsStep(wizard);
+        await Click(wizard, "Next");
+        await Type(wizard, "SMTP User", "svc-flexmail@contoso.com");
+        await Type(wizard, "SMTP From Address", "svc-flexmail@contoso.com");
         wizard.WaitForAssertion(() => Assert.Equal("ok", StatusOfStep(wizard, 3)));
-        Click(wizard, "Next");
-        Click(wizard, "Next");
+        await Click(wizard, "Next");
+        await Click(wizard, "Next");
         wizard.WaitForAssertion(() => Assert.Contains("FlexMail production", wizard.Find("[data-testid=review-table]").TextContent));
 
-        Click(wizard, "Save");
+        await Click(wizard, "Save");
 
         await using var db = await Domain.Contexts.CreateDbContextAsync();
         var application = await db.OAuthApplications.SingleAsync();
@@ -148,18 +150,18 @@ public sealed class SetupPageTests : DomainComponentTest
     public async Task Save_RefusedByTheServer_SavesNothingAndKeepsEveryInput()
     {
         var wizard = RenderWizard();
-        Click(wizard, "Next");
-        CompleteCredentialsStep(wizard);
-        Click(wizard, "Next");
-        Type(wizard, "SMTP User", "svc-flexmail@contoso.com");
-        Type(wizard, "SMTP From Address", "svc-flexmail@contoso.com");
-        Click(wizard, "Next");
-        Click(wizard, "Next");
+        await Click(wizard, "Next");
+        await CompleteCredentialsStep(wizard);
+        await Click(wizard, "Next");
+        await Type(wizard, "SMTP User", "svc-flexmail@contoso.com");
+        await Type(wizard, "SMTP From Address", "svc-flexmail@contoso.com");
+        await Click(wizard, "Next");
+        await Click(wizard, "Next");
         // Meanwhile another admin takes the name.
         var other = OAuthApps.OAuthAppDrafts.Valid("FlexMail production");
         Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(other, "someone else", CancellationToken.None)).Saved);
 
-        Click(wizard, "Save");
+        await Click(wizard, "Save");
 
         wizard.WaitForAssertion(() => Assert.Contains("already exists", wizard.Markup));
         Assert.Equal("FlexMail production", InputLabelled(wizard, "Name").GetAttribute("value"));
