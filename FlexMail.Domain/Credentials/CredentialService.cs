@@ -156,7 +156,12 @@ public sealed class CredentialService(
         {
             // An application started using it in the meantime (the foreign key restricts the delete).
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-            return CredentialErrors.InUse(row.Name, await fresh.ApplicationsUsingAsync(id, cancellationToken));
+            var usedMeanwhile = await fresh.ApplicationsUsingAsync(id, cancellationToken);
+            if (usedMeanwhile.Count == 0)
+            {
+                throw;
+            }
+            return CredentialErrors.InUse(row.Name, usedMeanwhile);
         }
         CredentialLog.Deleted(logger, row.Name, row.Type);
         await audit.RecordAsync(actor, DeletedAction, CredentialRows.AuditSubject(row.Name), CredentialRows.AuditDetails(row), cancellationToken);
