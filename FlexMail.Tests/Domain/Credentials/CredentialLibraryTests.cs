@@ -15,7 +15,8 @@ public sealed class CredentialLibraryTests
         using var key = TestCertificates.PrivateKeyOf(certificate);
         await domain.AddPrivateKeyAsync("B key", TestKeyFiles.Create(key, TestKeyFormat.Pkcs8Pem));
         await domain.AddCertificateAsync("C certificate", TestCertificates.Pem(certificate));
-        await domain.AddCertificateAsync("A certificate", TestCertificates.Der(TestCertificates.Create(TestKeyKind.Rsa2048)));
+        using var other = TestCertificates.Create(TestKeyKind.Rsa2048);
+        await domain.AddCertificateAsync("A certificate", TestCertificates.Der(other));
 
         var all = await domain.Service.ListAsync(null, CancellationToken.None);
         var certificates = await domain.Service.ListAsync(CredentialType.Certificate, CancellationToken.None);
