@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddFlexMailPersistence(configuration, dataFolder);
         services.AddFlexMailDataProtection(configuration, dataFolder);
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Credentials.CredentialService>();
         services.AddSingleton<SetupOverviewQuery>();
         services.AddSingleton<OAuthApplicationValidator>();
         services.AddSingleton<OAuthApplicationService>();

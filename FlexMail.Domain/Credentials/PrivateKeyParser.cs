@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+
+namespace FlexMail.Domain.Credentials;
+
+/// <summary>
+/// Reads a private-key upload (PEM PKCS#1, EC, PKCS#8, encrypted PKCS#8, OpenSSH; DER forms too), recognised by
+/// content, into <see cref="ParsedPrivateKey"/> holding PKCS#8 DER.
+/// </summary>
+internal static class PrivateKeyParser
+{
+    public static CredentialResult<ParsedPrivateKey> Parse(CredentialUpload upload)
+    {
+        var read = CredentialFileReader.Read(upload, CredentialPurpose.PrivateKey);
+        if (!read.Succeeded)
+        {
+            return read.Error;
+        }
+        var content = read.Value;
+        var fileName = upload.FileName;
+        CredentialResult<AsymmetricAlgorithm> imported = content.Kind switch
+        {
+            ContentKind.Pkcs8PrivateKey => PrivateKeyMaterial.ImportPkcs8(content.Bytes, fileName),
+            ContentKind.EncryptedPkcs8PrivateKey => Decrypt(content.Bytes, upload.Password, fileName),
+            ContentKind.RsaPrivateKey => PrivateKeyMaterial.Import(
+                RSA.Create(), key => key.ImportRSAPrivateKey(content.Bytes, out _), fileName, "an RSA private key"),
+            ContentKind.EcPrivateKey => PrivateKeyMaterial.Import(
+                ECDsa.Create(), key => key.ImportECPrivateKey(content.Bytes, out _), fileName, "an EC private key"),
+            ContentKind.OpenSshPrivateKey => OpenSshKeyReader.Read(content.Bytes, fileName),
+            ContentKind.LegacyEncryptedPemKey => CredentialErrors.LegacyEncryptedPem(fileName),
+            ContentKind.DsaPrivateKey => CredentialErrors.UnsupportedAlgorithm(fileName, "DSA"),
+            ContentKind.PuttyKey => CredentialErrors.PuttyKey(fileName),
+            _ => CredentialErrors.NotAPrivateKey(fileName, content.Kind),
+        };
+        if (!imported.Succeeded)
+        {
+            return imported.Error;
+        }
+
+        using var key = imported.Value;
+        var details = KeyAlgorithms.Describe(key, fileName);
+        return details.Succeeded
+            ? new ParsedPrivateKey(new PrivateKeyDetails(details.Value, content.Format), PrivateKeyMaterial.ToPkcs8(key))
+            : details.Error;
+    }
+
+    private static CredentialResult<AsymmetricAlgorithm> Decrypt(byte[] encrypted, string? passphrase, string fileName)
+    {
+        if (string.IsNullOrEmpty(passphrase))
+        {
+            return CredentialErrors.PassphraseRequired(fileName);
+        }
+        byte[] pkcs8;
+        try
+        {
+            pkcs8 = Pkcs8PrivateKeyInfo.DecryptAndDecode(passphrase, encrypted, out _).Encode();
+        }
+        catch (CryptographicException)
+        {
+            return CredentialErrors.WrongPassphrase(fileName);
+        }
+        try
+        {
+            return PrivateKeyMaterial.ImportPkcs8(pkcs8, fileName);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(pkcs8);
+        }
+    }
+}
