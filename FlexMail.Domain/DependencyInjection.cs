@@ -32,14 +32,13 @@ public static class DependencyInjection
         services.AddFlexMailPersistence(configuration, dataFolder);
         services.AddFlexMailDataProtection(configuration, dataFolder);
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<Credentials.CredentialService>();
+        services.AddSingleton<CredentialService>();
         services.AddSingleton<SetupOverviewQuery>();
         services.AddSingleton<OAuthApplicationValidator>();
         services.AddSingleton<OAuthApplicationService>();
         services.AddSingleton<EmailSettingsValidator>();
         services.AddSingleton<EmailSettingsService>();
         services.AddSingleton<SetupService>();
-        services.AddSingleton<CredentialChoicesQuery>();
         return services;
     }
 

@@ -185,12 +185,17 @@ public sealed class OAuthApplicationService(
             report.Error(nameof(OAuthApplicationDraft.PrivateKeyCredentialId), "The chosen private-key credential no longer exists or is not a private key: choose another one.");
             return;
         }
-        var pair = CredentialPairCheck.Check(certificate, key, clock.GetUtcNow());
-        if (pair.Error is { } error)
+        var pair = CredentialPairing.Check(
+            certificate.PublicKeyFingerprint, certificate.NotBefore ?? DateTimeOffset.MinValue, certificate.NotAfter ?? DateTimeOffset.MaxValue,
+            key.PublicKeyFingerprint, clock.GetUtcNow());
+        if (!pair.Succeeded)
         {
-            report.Error(pair.Field, error);
+            var field = pair.Error.Code == CredentialErrorCode.KeyDoesNotMatchCertificate
+                ? nameof(OAuthApplicationDraft.PrivateKeyCredentialId)
+                : nameof(OAuthApplicationDraft.CertificateCredentialId);
+            report.Error(field, pair.Error.Message);
         }
-        else if (pair.Warning is { } warning)
+        else if (pair.Value.Warning is { } warning)
         {
             report.Warning(nameof(OAuthApplicationDraft.CertificateCredentialId), warning);
         }

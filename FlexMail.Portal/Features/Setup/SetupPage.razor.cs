@@ -18,7 +18,7 @@ public sealed partial class SetupPage
     [Inject] private OAuthApplicationService Applications { get; set; } = null!;
     [Inject] private EmailSettingsService Settings { get; set; } = null!;
     [Inject] private SetupService Setup { get; set; } = null!;
-    [Inject] private CredentialChoicesQuery CredentialChoices { get; set; } = null!;
+    [Inject] private CredentialService Credentials { get; set; } = null!;
     [Inject] private CurrentActor Actor { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -67,7 +67,7 @@ public sealed partial class SetupPage
     }
 
     private async Task<IReadOnlyList<ChoiceOption>> LoadChoicesAsync(CredentialType type) =>
-        [.. (await CredentialChoices.ListAsync(type, CancellationToken.None)).Select(c =>
+        [.. (await Credentials.ListAsync(type, CancellationToken.None)).Select(c =>
             new ChoiceOption(c.Id, c.NotAfter is { } notAfter ? $"{c.Name} (expires {notAfter:yyyy-MM-dd})" : c.Name))];
 
     private ValidationReport ReportOf(SetupStep step) => step.ReportFrom(_state!);

@@ -91,7 +91,7 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
         var result = await Service.SaveAsync(draft, Actor, CancellationToken.None);
 
         Assert.False(result.Saved);
-        Assert.Contains("does not belong to the certificate", result.Report.ErrorFor(nameof(draft.PrivateKeyCredentialId)));
+        Assert.Contains("does not belong to this certificate", result.Report.ErrorFor(nameof(draft.PrivateKeyCredentialId)));
     }
 
     [Fact]
