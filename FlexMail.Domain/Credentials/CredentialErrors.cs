@@ -25,7 +25,7 @@ internal static class CredentialErrors
     public static CredentialError EmptyFile(string fileName, CredentialPurpose purpose) => new(CredentialErrorCode.EmptyFile,
         $"'{fileName}' is empty. Choose the {Noun(purpose)} file itself; it cannot be 0 bytes or blank.");
 
-    public static CredentialError FileTooLarge(string fileName, int length) => new(CredentialErrorCode.FileTooLarge,
+    public static CredentialError FileTooLarge(string fileName, long length) => new(CredentialErrorCode.FileTooLarge,
         $"'{fileName}' is {length.ToString("N0", CultureInfo.InvariantCulture)} bytes; certificate and key files are at most " +
         $"64 KiB ({CredentialUpload.MaxContentBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes). " +
         "Check that you picked a single certificate or key, not an archive or a whole bundle.");

@@ -40,7 +40,10 @@ public sealed record CredentialSummary(
     string? Sha1Thumbprint,
     DateTimeOffset? NotAfter,
     ExpiryStatus? ExpiryStatus,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    public string KeyDescription => KeyDetails.Describe(KeyAlgorithm, KeySizeBits);
+}
 
 /// <summary>
 /// Everything shown about a stored credential (never its key material), the OAuth applications that use it, and
@@ -62,7 +65,10 @@ public sealed record CredentialDetails(
     ExpiryStatus? ExpiryStatus,
     DateTimeOffset CreatedAt,
     IReadOnlyList<string> UsedByApplications,
-    IReadOnlyList<CredentialReference> MatchingCredentials);
+    IReadOnlyList<CredentialReference> MatchingCredentials)
+{
+    public string KeyDescription => KeyDetails.Describe(KeyAlgorithm, KeySizeBits);
+}
 
 /// <summary>Another credential, by id and name.</summary>
 public sealed record CredentialReference(Guid Id, string Name, CredentialType Type);

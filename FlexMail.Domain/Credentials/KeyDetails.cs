@@ -7,7 +7,9 @@ namespace FlexMail.Domain.Credentials;
 public sealed record KeyDetails(string Algorithm, int SizeBits, string PublicKeyFingerprint)
 {
     /// <summary>"RSA 2048-bit", "EC P-256".</summary>
-    public string Description => Algorithm == KeyAlgorithms.Rsa ? $"RSA {SizeBits}-bit" : Algorithm;
+    public string Description => Describe(Algorithm, SizeBits);
+
+    public static string Describe(string algorithm, int sizeBits) => algorithm == KeyAlgorithms.Rsa ? $"RSA {sizeBits}-bit" : algorithm;
 }
 
 /// <summary>What a private-key file holds, as the admin sees it before and after saving.</summary>

@@ -27,6 +27,7 @@ public abstract class DomainComponentTest : ComponentTest
         Context.Services.AddSingleton(Domain.Get<CredentialService>());
         Context.Services.AddSingleton(Domain.Get<IOptions<OAuthOptions>>());
         Context.Services.AddSingleton(new CurrentActor());
+        Context.Services.AddScoped<FlexMail.Portal.Features.Shared.FileDownloader>();
     }
 
     public override async Task DisposeAsync()

@@ -12,6 +12,7 @@ public static class PortalNavigation
         new("Setup", "setup", Icons.Material.Filled.AutoFixHigh, NavLinkMatch.Prefix),
         new("Email Settings", "settings/email", Icons.Material.Filled.Email, NavLinkMatch.Prefix),
         new("OAuth Applications", "oauth-applications", Icons.Material.Filled.AppRegistration, NavLinkMatch.Prefix),
+        new("Credentials", "credentials", Icons.Material.Filled.Key, NavLinkMatch.Prefix),
         new("Audit", "audit", Icons.Material.Filled.History, NavLinkMatch.Prefix),
     ];
 }

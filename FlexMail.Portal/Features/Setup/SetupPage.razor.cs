@@ -1,4 +1,3 @@
-using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
@@ -18,7 +17,6 @@ public sealed partial class SetupPage
     [Inject] private OAuthApplicationService Applications { get; set; } = null!;
     [Inject] private EmailSettingsService Settings { get; set; } = null!;
     [Inject] private SetupService Setup { get; set; } = null!;
-    [Inject] private CredentialService Credentials { get; set; } = null!;
     [Inject] private CurrentActor Actor { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -30,8 +28,6 @@ public sealed partial class SetupPage
     private bool _saving;
     private int _validationVersion;
     private IReadOnlyList<OAuthApplicationSummary> _savedApplications = [];
-    private IReadOnlyList<ChoiceOption> _certificates = [];
-    private IReadOnlyList<ChoiceOption> _privateKeys = [];
 
     private bool IsLastStep => _activeIndex == SetupStep.All.Count - 1;
 
@@ -61,14 +57,8 @@ public sealed partial class SetupPage
         }
 
         _savedApplications = await Applications.ListAsync(CancellationToken.None);
-        _certificates = await LoadChoicesAsync(CredentialType.Certificate);
-        _privateKeys = await LoadChoicesAsync(CredentialType.PrivateKey);
         await ValidateAsync();
     }
-
-    private async Task<IReadOnlyList<ChoiceOption>> LoadChoicesAsync(CredentialType type) =>
-        [.. (await Credentials.ListAsync(type, CancellationToken.None)).Select(c =>
-            new ChoiceOption(c.Id, c.NotAfter is { } notAfter ? $"{c.Name} (expires {notAfter:yyyy-MM-dd})" : c.Name))];
 
     private ValidationReport ReportOf(SetupStep step) => step.ReportFrom(_state!);
 

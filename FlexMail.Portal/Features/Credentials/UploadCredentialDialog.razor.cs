@@ -1,0 +1,181 @@
+using FlexMail.Domain.Credentials;
+using FlexMail.Portal.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+
+namespace FlexMail.Portal.Features.Credentials;
+
+/// <summary>
+/// Uploads a certificate or a private key: the file is read as soon as it is chosen (and again when the password
+/// changes) and what it holds is shown before anything is stored. Key material stays on the server; the page
+/// shows only what was read from it. Closes with the stored credential's id.
+/// </summary>
+public sealed partial class UploadCredentialDialog
+{
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = null!;
+
+    [Inject] private CredentialService Credentials { get; set; } = null!;
+    [Inject] private CurrentActor Actor { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Parameter, EditorRequired] public CredentialType Type { get; set; }
+
+    private string _name = "";
+    private string? _nameError;
+    private string? _fileName;
+    private byte[]? _content;
+    private string _password = "";
+    private CredentialError? _error;
+    private CertificateDetails? _certificate;
+    private PrivateKeyDetails? _privateKey;
+    private bool _storeKeyToo = true;
+    private string _keyName = "";
+    private bool _saving;
+
+    private bool IsCertificate => Type == CredentialType.Certificate;
+
+    private string Accept => IsCertificate ? ".pem,.crt,.cer,.der,.pfx,.p12" : ".pem,.key,.p8,.der";
+
+    private string Introduction => IsCertificate
+        ? "Choose the certificate file: PEM (.crt, .pem), DER (.cer) or PKCS#12 (.pfx, .p12). Its public part is what you upload to the app in Entra ID."
+        : "Choose the private key file: PEM (PKCS#1, PKCS#8, encrypted PKCS#8) or an OpenSSH private key. RSA 2048+ or EC P-256/P-384.";
+
+    private string PasswordLabel => IsCertificate ? "Password" : "Passphrase";
+
+    private string PasswordHelp => IsCertificate
+        ? "Only for a .pfx/.p12 file protected by a password."
+        : "Only for an encrypted key.";
+
+    private bool CanSave => !_saving && _content is not null && _error is null && (_certificate is not null || _privateKey is not null);
+
+    private async Task OnFileChosenAsync(IBrowserFile? file)
+    {
+        ClearResult();
+        if (file is null)
+        {
+            return;
+        }
+        _fileName = file.Name;
+        if (string.IsNullOrWhiteSpace(_name))
+        {
+            _name = Path.GetFileNameWithoutExtension(file.Name);
+        }
+        if (CredentialUpload.TooLarge(file.Name, file.Size) is { } tooLarge)
+        {
+            _error = tooLarge;
+            return;
+        }
+        using var buffer = new MemoryStream();
+        await file.OpenReadStream(CredentialUpload.MaxContentBytes).CopyToAsync(buffer);
+        _content = buffer.ToArray();
+        Preview();
+    }
+
+    private void OnPasswordChanged(string password)
+    {
+        _password = password ?? "";
+        if (_content is not null)
+        {
+            ClearResult(keepFile: true);
+            Preview();
+        }
+    }
+
+    private void Preview()
+    {
+        var upload = Upload();
+        if (IsCertificate)
+        {
+            var result = Credentials.PreviewCertificate(upload);
+            _certificate = result.Value;
+            _error = result.Error;
+            if (_certificate?.ContainsPrivateKey == true && _keyName.Length == 0)
+            {
+                _keyName = $"{_name} (private key)";
+            }
+        }
+        else
+        {
+            var result = Credentials.PreviewPrivateKey(upload);
+            _privateKey = result.Value;
+            _error = result.Error;
+        }
+    }
+
+    private CredentialUpload Upload() => new(_fileName!, _content!, string.IsNullOrEmpty(_password) ? null : _password);
+
+    private void ClearResult(bool keepFile = false)
+    {
+        _error = null;
+        _certificate = null;
+        _privateKey = null;
+        if (!keepFile)
+        {
+            _content = null;
+            _fileName = null;
+        }
+    }
+
+    private void Cancel() => Dialog.Cancel();
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        _nameError = null;
+        try
+        {
+            if (IsCertificate)
+            {
+                var request = new AddCertificateRequest(_name, Upload())
+                {
+                    PrivateKeyName = _certificate?.ContainsPrivateKey == true && _storeKeyToo ? _keyName : null,
+                };
+                var result = await Credentials.AddCertificateAsync(request, Actor.Name, CancellationToken.None);
+                if (result.Succeeded)
+                {
+                    Announce(result.Value.Certificate.Name, result.Value.Notice);
+                    Dialog.Close(DialogResult.Ok(result.Value.Certificate.Id));
+                    return;
+                }
+                ShowRefusal(result.Error);
+            }
+            else
+            {
+                var result = await Credentials.AddPrivateKeyAsync(new AddPrivateKeyRequest(_name, Upload()), Actor.Name, CancellationToken.None);
+                if (result.Succeeded)
+                {
+                    Announce(result.Value.PrivateKey.Name, null);
+                    Dialog.Close(DialogResult.Ok(result.Value.PrivateKey.Id));
+                    return;
+                }
+                ShowRefusal(result.Error);
+            }
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private void Announce(string name, string? notice)
+    {
+        Snackbar.Add($"{name} stored; its key material is encrypted and never shown again.", Severity.Success);
+        if (notice is not null)
+        {
+            Snackbar.Add(notice, Severity.Info);
+        }
+    }
+
+    private void ShowRefusal(CredentialError error)
+    {
+        if (error.Code is CredentialErrorCode.NameRequired or CredentialErrorCode.NameTooLong or CredentialErrorCode.DuplicateName)
+        {
+            _nameError = error.Message;
+        }
+        else
+        {
+            _error = error;
+        }
+    }
+}

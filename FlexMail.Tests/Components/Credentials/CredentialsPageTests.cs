@@ -1,0 +1,133 @@
+using System.Security.Cryptography.X509Certificates;
+using Bunit;
+using FlexMail.Domain.Credentials;
+using FlexMail.Domain.OAuthApps;
+using FlexMail.Portal.Features.Credentials;
+using FlexMail.Tests.Components.OAuthApps;
+using FlexMail.Tests.Domain.Credentials;
+using FlexMail.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+
+namespace FlexMail.Tests.Components.Credentials;
+
+public sealed class CredentialsPageTests : DomainComponentTest
+{
+    private IRenderedComponent<MudDialogProvider> _dialogs = null!;
+
+    private async Task<IRenderedComponent<CredentialsPage>> OpenUploadAsync(string button)
+    {
+        _dialogs = Context.Render<MudDialogProvider>();
+        var page = Render<CredentialsPage>();
+        page.WaitForAssertion(() => Assert.DoesNotContain("Loading", page.Markup));
+        // Not awaited: the handler waits for the dialog to close.
+        page.FindAll("button").Single(b => b.TextContent.Trim() == button).Click();
+        _dialogs.WaitForElement("[data-testid=chosen-file]");
+        return page;
+    }
+
+    private void Choose(CredentialUpload file) =>
+        _dialogs.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(file.Content, file.FileName));
+
+    private Task ClickInDialog(string button) =>
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == button).ClickAsync(new());
+
+    [Fact]
+    public async Task UploadCertificate_ShowsWhatWasReadBeforeSaving_ThenListsIt()
+    {
+        using var certificate = TestCertificates.Create(TestKeyKind.Rsa2048);
+        await OpenUploadAsync("Upload Certificate");
+
+        Choose(TestCertificates.Pem(certificate, "entra.crt"));
+
+        _dialogs.WaitForElement("[data-testid=certificate-details]");
+        var details = _dialogs.Find("[data-testid=certificate-details]").TextContent;
+        Assert.Contains(certificate.Subject, details);
+        Assert.Contains(certificate.Thumbprint, details);
+        Assert.Contains(Base64Url(certificate.GetCertHash()), details);
+        await ClickInDialog("Save");
+
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        var stored = await db.Credentials.SingleAsync();
+        Assert.Equal("entra", stored.Name);
+        Assert.Equal(certificate.Thumbprint, stored.Sha1Thumbprint);
+    }
+
+    [Fact]
+    public async Task UploadCertificate_PrivateKeyFileInstead_SaysSoAndCannotBeSaved()
+    {
+        using var key = TestKeys.Create(TestKeyKind.Rsa2048);
+        await OpenUploadAsync("Upload Certificate");
+
+        Choose(TestKeyFiles.Create(key, TestKeyFormat.Pkcs8Pem, "client.key"));
+
+        var error = _dialogs.WaitForElement("[data-testid=upload-error]").TextContent;
+        Assert.Contains("is a private key, not a certificate", error);
+        Assert.True(_dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task UploadPfx_WrongThenRightPassword_ReadsItAndOffersToStoreTheKeyToo()
+    {
+        using var certificate = TestCertificates.Create(TestKeyKind.EcP256);
+        await OpenUploadAsync("Upload Certificate");
+        Choose(TestCertificates.Pfx(certificate, "correct horse"));
+        _dialogs.WaitForElement("[data-testid=upload-error]");
+
+        await _dialogs.FindAll("input[type=password]").Single().InputAsync(new ChangeEventArgs { Value = "wrong" });
+        Assert.Contains("The password does not open", _dialogs.Find("[data-testid=upload-error]").TextContent);
+        await _dialogs.FindAll("input[type=password]").Single().InputAsync(new ChangeEventArgs { Value = "correct horse" });
+
+        _dialogs.WaitForElement("[data-testid=certificate-details]");
+        Assert.Contains("Also store the private key this file contains", _dialogs.Markup);
+        await ClickInDialog("Save");
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Equal(2, await db.Credentials.CountAsync());
+    }
+
+    [Fact]
+    public async Task UploadPrivateKey_StoredKey_NeverAppearsInTheMarkup()
+    {
+        using var key = TestKeys.Create(TestKeyKind.Rsa2048);
+        var file = TestKeyFiles.Create(key, TestKeyFormat.Pkcs8Pem, "client.key");
+        var page = await OpenUploadAsync("Upload Private Key");
+
+        Choose(file);
+        _dialogs.WaitForElement("[data-testid=key-details]");
+        await ClickInDialog("Save");
+
+        page.WaitForAssertion(() => Assert.Contains("client", page.Find("[data-testid=credentials]").TextContent));
+        var keyBase64 = Convert.ToBase64String(((System.Security.Cryptography.RSA)key).ExportPkcs8PrivateKey());
+        Assert.DoesNotContain(keyBase64[..40], page.Markup + _dialogs.Markup);
+        Assert.DoesNotContain("PRIVATE KEY-----", page.Markup + _dialogs.Markup);
+    }
+
+    [Fact]
+    public async Task Delete_CertificateUsedByAnApplication_IsRefusedAndKept()
+    {
+        using var certificate = TestCertificates.Create(TestKeyKind.Rsa2048);
+        var credentials = Domain.Get<CredentialService>();
+        var stored = await credentials.AddCertificateAsync(
+            new AddCertificateRequest("Entra cert", TestCertificates.Pfx(certificate, "pw")) { PrivateKeyName = "Entra key" }, "admin", CancellationToken.None);
+        var application = OAuthAppDrafts.Valid("Cert app");
+        application.CredentialKind = CredentialKind.Certificate;
+        application.CertificateCredentialId = stored.Value!.Certificate.Id;
+        application.PrivateKeyCredentialId = stored.Value.PrivateKey!.Id;
+        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(application, "admin", CancellationToken.None)).Saved);
+        _dialogs = Context.Render<MudDialogProvider>();
+        var page = Render<CredentialsPage>();
+        page.WaitForElement("[data-testid=credentials]");
+
+        page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Delete Entra cert").Click(); // waits for the confirmation
+        _dialogs.WaitForAssertion(() => Assert.Contains("Delete Entra cert?", _dialogs.Markup));
+        await ClickInDialog("Delete");
+
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Equal(2, await db.Credentials.CountAsync());
+        Assert.Contains("Entra cert", page.Find("[data-testid=credentials]").TextContent);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
