@@ -148,6 +148,7 @@ public sealed class CredentialService(
         }
 
         db.Credentials.Remove(row);
+        audit.Stage(db, actor, DeletedAction, CredentialRows.AuditSubject(row.Name), CredentialRows.AuditDetails(row));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -164,7 +165,6 @@ public sealed class CredentialService(
             return CredentialErrors.InUse(row.Name, usedMeanwhile);
         }
         CredentialLog.Deleted(logger, row.Name, row.Type);
-        await audit.RecordAsync(actor, DeletedAction, CredentialRows.AuditSubject(row.Name), CredentialRows.AuditDetails(row), cancellationToken);
         return new DeletedCredential(row.Id, row.Name, row.Type);
     }
 
@@ -229,6 +229,11 @@ public sealed class CredentialService(
                 return CredentialErrors.DuplicateName(taken);
             }
             db.Credentials.AddRange(rows);
+            foreach (var row in rows)
+            {
+                // Audited in the same save: a stored credential always has its audit event, and the other way round.
+                audit.Stage(db, actor, AddedAction, CredentialRows.AuditSubject(row.Name), CredentialRows.AuditDetails(row));
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -248,7 +253,6 @@ public sealed class CredentialService(
         foreach (var row in rows)
         {
             CredentialLog.Added(logger, row.Name, row.Type, row.PublicKeyFingerprint);
-            await audit.RecordAsync(actor, AddedAction, CredentialRows.AuditSubject(row.Name), CredentialRows.AuditDetails(row), cancellationToken);
         }
         return null;
     }

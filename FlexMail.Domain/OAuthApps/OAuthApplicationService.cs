@@ -50,11 +50,19 @@ public sealed class OAuthApplicationService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var result = await StageAsync(db, draft, actor, cancellationToken);
-        if (result.Saved)
+        if (!result.Saved)
+        {
+            return result;
+        }
+        try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return result;
         }
-        return result;
+        catch (DbUpdateException)
+        {
+            return SaveResult.Refused(SaveResult.ConcurrentChange(await ValidateAsync(draft, cancellationToken)));
+        }
     }
 
     /// <summary>Validates and applies the draft to <paramref name="db"/> without saving (the caller saves, all or nothing).</summary>

@@ -48,6 +48,9 @@ public sealed class EmailSettings
 
     public DateTimeOffset? InboxRemovalAcknowledgedAt { get; set; }
 
+    /// <summary>The mailbox whose Inbox the acknowledgement covers: another mailbox needs its own.</summary>
+    public string? InboxRemovalAcknowledgedMailbox { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

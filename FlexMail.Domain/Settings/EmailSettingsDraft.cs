@@ -38,8 +38,20 @@ public sealed class EmailSettingsDraft
 
     public int PollIntervalSeconds { get; set; } = 60;
 
-    /// <summary>The admin accepts that processed mail is removed from a personal Inbox.</summary>
-    public bool InboxRemovalAcknowledged { get; set; }
+    /// <summary>The mailbox whose Inbox the admin accepted to have processed mail removed from (empty: none).</summary>
+    public string InboxRemovalAcknowledgedMailbox { get; set; } = "";
+
+    /// <summary>The reply folder is an Inbox: everything FlexMail processes there is removed, so the admin must accept it.</summary>
+    public bool NeedsInboxAcknowledgement => EmailApprovalEnabled && MailFolderPath.IsInbox(EmailReplyFolder);
+
+    /// <summary>The acknowledgement covers the mailbox that is read now (not one chosen before).</summary>
+    public bool InboxRemovalAcknowledged => EffectiveReplyMailbox.Length > 0 && Formats.SameAddress(InboxRemovalAcknowledgedMailbox, EffectiveReplyMailbox);
+
+    /// <summary>Approvers reply to an address other than the mailbox that is read.</summary>
+    public bool ReplyAddressDiffersFromReplyMailbox => !Formats.SameAddress(EffectiveReplyAddress, EffectiveReplyMailbox);
+
+    public void AcknowledgeInboxRemoval(bool acknowledged) =>
+        InboxRemovalAcknowledgedMailbox = acknowledged ? EffectiveReplyMailbox : "";
 
     /// <summary>Who accepted it before, and when (shown back; kept while the choice stays the same).</summary>
     public string? InboxRemovalAcknowledgedBy { get; set; }
@@ -80,10 +92,8 @@ public sealed class EmailSettingsDraft
         ProcessedMailAction = settings.ProcessedMailAction,
         ProcessedMailFolder = settings.ProcessedMailFolder ?? new EmailSettingsDraft().ProcessedMailFolder,
         PollIntervalSeconds = settings.PollIntervalSeconds,
-        InboxRemovalAcknowledged = settings.InboxRemovalAcknowledgedAt is not null,
+        InboxRemovalAcknowledgedMailbox = settings.InboxRemovalAcknowledgedMailbox ?? "",
         InboxRemovalAcknowledgedBy = settings.InboxRemovalAcknowledgedBy,
         InboxRemovalAcknowledgedAt = settings.InboxRemovalAcknowledgedAt,
     };
-
-    public EmailSettingsDraft Copy() => (EmailSettingsDraft)MemberwiseClone();
 }

@@ -39,11 +39,19 @@ public sealed class EmailSettingsService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var result = await StageAsync(db, draft, [], actor, cancellationToken);
-        if (result.Saved)
+        if (!result.Saved)
+        {
+            return result;
+        }
+        try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return result;
         }
-        return result;
+        catch (DbUpdateException)
+        {
+            return SaveResult.Refused(SaveResult.ConcurrentChange(await ValidateAsync(draft, [], cancellationToken)));
+        }
     }
 
     /// <summary>Validates and applies the draft to <paramref name="db"/> without saving (the caller saves, all or nothing).</summary>
@@ -90,7 +98,7 @@ public sealed class EmailSettingsService(
             ProcessedMailFolder = approvals && draft.ProcessedMailAction == ProcessedMailAction.MoveToFolder ? draft.ProcessedMailFolder.Trim() : null,
             PollIntervalSeconds = draft.PollIntervalSeconds,
         };
-        var acknowledgementNeeded = approvals && MailFolderPath.IsInbox(draft.EmailReplyFolder) && draft.InboxRemovalAcknowledged;
+        var acknowledgedMailbox = draft.NeedsInboxAcknowledgement && draft.InboxRemovalAcknowledged ? draft.EffectiveReplyMailbox : null;
 
         var changes = new FieldChanges()
             .Track("Server Base URL", settings.ServerBaseUrl, target.ServerBaseUrl)
@@ -108,7 +116,7 @@ public sealed class EmailSettingsService(
             .Track("After processing", settings.ProcessedMailAction, target.ProcessedMailAction)
             .Track("Processed Mail Folder", settings.ProcessedMailFolder, target.ProcessedMailFolder)
             .Track("Poll interval", settings.PollIntervalSeconds, target.PollIntervalSeconds)
-            .Track("Inbox removal acknowledged", settings.InboxRemovalAcknowledgedAt is not null, acknowledgementNeeded);
+            .Track("Inbox removal acknowledged", settings.InboxRemovalAcknowledgedMailbox?.ToLowerInvariant(), acknowledgedMailbox?.ToLowerInvariant());
 
         settings.ServerBaseUrl = target.ServerBaseUrl;
         settings.SmtpUser = target.SmtpUser;
@@ -125,15 +133,17 @@ public sealed class EmailSettingsService(
         settings.ProcessedMailAction = target.ProcessedMailAction;
         settings.ProcessedMailFolder = target.ProcessedMailFolder;
         settings.PollIntervalSeconds = target.PollIntervalSeconds;
-        if (!acknowledgementNeeded)
+        if (acknowledgedMailbox is null)
         {
             settings.InboxRemovalAcknowledgedBy = null;
             settings.InboxRemovalAcknowledgedAt = null;
+            settings.InboxRemovalAcknowledgedMailbox = null;
         }
-        else if (settings.InboxRemovalAcknowledgedAt is null)
+        else if (!Formats.SameAddress(settings.InboxRemovalAcknowledgedMailbox, acknowledgedMailbox))
         {
             settings.InboxRemovalAcknowledgedBy = actor;
             settings.InboxRemovalAcknowledgedAt = clock.GetUtcNow();
+            settings.InboxRemovalAcknowledgedMailbox = acknowledgedMailbox;
         }
         return changes;
     }

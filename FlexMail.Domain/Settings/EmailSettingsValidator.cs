@@ -62,12 +62,12 @@ public sealed class EmailSettingsValidator
                 $"to {replyMailbox}, or confirm that mail sent to {replyAddress} arrives in {replyMailbox} (a forward or group).");
         }
 
-        if (MailFolderPath.IsInbox(draft.EmailReplyFolder) && Formats.SameAddress(replyMailbox, draft.IncomingUser) && !draft.InboxRemovalAcknowledged)
+        if (draft.NeedsInboxAcknowledgement && !draft.InboxRemovalAcknowledged)
         {
             report.Error(nameof(draft.EmailReplyFolder),
-                $"FlexMail removes every mail it processes from the Email Reply Folder. Using the Inbox of {DisplayUser(draft.IncomingUser)}'s " +
-                "own mailbox would remove that person's other mail too. Use a dedicated folder such as Inbox/FlexMail Replies, " +
-                "or acknowledge that this Inbox holds nothing else.");
+                $"FlexMail removes every mail it processes from the Email Reply Folder. Using the Inbox of {DisplayUser(replyMailbox)} " +
+                "would remove its other mail too; a person's own mailbox would lose all of that person's mail. Use a dedicated folder " +
+                "such as Inbox/FlexMail Replies, or acknowledge that this Inbox holds nothing else.");
         }
 
         if (draft.ProcessedMailAction == ProcessedMailAction.MoveToFolder)

@@ -8,6 +8,9 @@ public static class MailFolderPath
 
     public const string Inbox = "Inbox";
 
+    /// <summary>The stored column's size.</summary>
+    public const int MaxLength = 400;
+
     /// <summary>Null when valid; otherwise what is wrong and how to fix it.</summary>
     public static string? Problem(string? value, string label)
     {
@@ -16,6 +19,10 @@ public static class MailFolderPath
             return $"{label} is required: a folder such as Inbox/FlexMail Replies.";
         }
         var trimmed = value.Trim();
+        if (trimmed.Length > MaxLength)
+        {
+            return $"{label} is too long: use at most {MaxLength} characters.";
+        }
         if (trimmed.StartsWith('/') || trimmed.EndsWith('/'))
         {
             return $"{label} must not start or end with \"/\": write it like Inbox/FlexMail Replies.";

@@ -18,12 +18,22 @@ public sealed class SetupService(
         var applicationResult = await applications.StageAsync(db, application, actor, cancellationToken);
         var settingsResult = await settings.StageAsync(db, emailSettings, [application.Id.Value], actor, cancellationToken);
         var saved = applicationResult.Saved && settingsResult.Saved;
-        if (saved)
+        if (!saved)
+        {
+            return new SetupSaveResult(false, applicationResult.Report, settingsResult.Report);
+        }
+        try
         {
             // One SaveChanges: one transaction. Nothing is half-saved.
             await db.SaveChangesAsync(cancellationToken);
+            return new SetupSaveResult(true, applicationResult.Report, settingsResult.Report);
         }
-        return new SetupSaveResult(saved, applicationResult.Report, settingsResult.Report);
+        catch (DbUpdateException)
+        {
+            var applicationReport = await applications.ValidateAsync(application, cancellationToken);
+            var settingsReport = await settings.ValidateAsync(emailSettings, [application.Id.Value], cancellationToken);
+            return new SetupSaveResult(false, SaveResult.ConcurrentChange(applicationReport), settingsReport);
+        }
     }
 }
 

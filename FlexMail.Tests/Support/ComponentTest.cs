@@ -25,6 +25,8 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddMudServices();
     }
 
+    private bool _popoverProviderRendered;
+
     protected BunitContext Context { get; } = new();
 
     /// <summary>True for components that render MudBlazor's providers themselves (the layout).</summary>
@@ -35,9 +37,10 @@ public abstract class ComponentTest : IAsyncLifetime
     {
         // As in the portal: interactive server rendering (set at first render, once services are complete).
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        if (!RendersOwnProviders)
+        if (!RendersOwnProviders && !_popoverProviderRendered)
         {
             Context.Render<MudPopoverProvider>();
+            _popoverProviderRendered = true;
         }
         return parameters is null ? Context.Render<TComponent>() : Context.Render(parameters);
     }

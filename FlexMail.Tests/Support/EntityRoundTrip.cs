@@ -78,6 +78,7 @@ public static class EntityRoundTrip
             PollIntervalSeconds = 120,
             InboxRemovalAcknowledgedBy = "admin@contoso.com",
             InboxRemovalAcknowledgedAt = Moment,
+            InboxRemovalAcknowledgedMailbox = "approvals@contoso.com",
             UpdatedAt = Moment,
         };
         var authorization = new MailboxAuthorization

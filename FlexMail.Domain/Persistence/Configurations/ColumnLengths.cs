@@ -10,9 +10,10 @@ internal static class ColumnLengths
     public const int Sha256Hex = 64;
     public const int SerialNumberHex = 128;
     public const int Name = 200;
+    public const int AuditSubject = 400;
     public const int DomainName = 253;
     public const int EmailAddress = 320;
-    public const int FolderPath = 400;
+    public const int FolderPath = Settings.MailFolderPath.MaxLength;
     public const int DistinguishedName = 1024;
     public const int Url = 2048;
     public const int Message = 4000;

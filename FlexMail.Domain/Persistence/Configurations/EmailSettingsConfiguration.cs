@@ -22,6 +22,7 @@ internal sealed class EmailSettingsConfiguration : IEntityTypeConfiguration<Emai
         builder.Property(settings => settings.ProcessedMailAction).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(settings => settings.ProcessedMailFolder).HasMaxLength(ColumnLengths.FolderPath);
         builder.Property(settings => settings.InboxRemovalAcknowledgedBy).HasMaxLength(ColumnLengths.Name);
+        builder.Property(settings => settings.InboxRemovalAcknowledgedMailbox).HasMaxLength(ColumnLengths.EmailAddress);
 
         builder.HasOne<OAuthApplication>().WithMany().HasForeignKey(settings => settings.SmtpOAuthApplicationId)
             .OnDelete(DeleteBehavior.Restrict);

@@ -67,7 +67,18 @@ public sealed partial class UploadCredentialDialog
             return;
         }
         using var buffer = new MemoryStream();
-        await file.OpenReadStream(CredentialUpload.MaxContentBytes).CopyToAsync(buffer);
+        try
+        {
+            await file.OpenReadStream(CredentialUpload.MaxContentBytes).CopyToAsync(buffer);
+        }
+        catch (IOException)
+        {
+            // The browser announced a smaller size than it sent, or the upload broke off.
+            _error = CredentialUpload.TooLarge(file.Name, CredentialUpload.MaxContentBytes + 1L)
+                ?? throw new InvalidOperationException("A size above the limit is always refused.");
+            _fileName = file.Name;
+            return;
+        }
         _content = buffer.ToArray();
         Preview();
     }
@@ -135,7 +146,7 @@ public sealed partial class UploadCredentialDialog
                 if (result.Succeeded)
                 {
                     Announce(result.Value.Certificate.Name, result.Value.Notice);
-                    Dialog.Close(DialogResult.Ok(result.Value.Certificate.Id));
+                    Dialog.Close(DialogResult.Ok(new StoredCredential(result.Value.Certificate.Id, result.Value.PrivateKey?.Id)));
                     return;
                 }
                 ShowRefusal(result.Error);
@@ -146,7 +157,7 @@ public sealed partial class UploadCredentialDialog
                 if (result.Succeeded)
                 {
                     Announce(result.Value.PrivateKey.Name, null);
-                    Dialog.Close(DialogResult.Ok(result.Value.PrivateKey.Id));
+                    Dialog.Close(DialogResult.Ok(new StoredCredential(result.Value.PrivateKey.Id, null)));
                     return;
                 }
                 ShowRefusal(result.Error);

@@ -39,6 +39,7 @@ public sealed partial class EmailSettingsPage
     private ValidationReport _report = ValidationReport.Valid;
     private IReadOnlyList<ChoiceOption> _applications = [];
     private bool _saving;
+    private int _validationVersion;
 
     private bool IsDirty => _draft is not null && Snapshot(_draft) != _savedSnapshot;
 
@@ -62,7 +63,15 @@ public sealed partial class EmailSettingsPage
         await ValidateAsync();
     }
 
-    private async Task ValidateAsync() => _report = await Settings.ValidateAsync(_draft!, [], CancellationToken.None);
+    private async Task ValidateAsync()
+    {
+        var version = ++_validationVersion;
+        var report = await Settings.ValidateAsync(_draft!, [], CancellationToken.None);
+        if (version == _validationVersion)
+        {
+            _report = report; // an older, slower validation never overwrites a newer one
+        }
+    }
 
     private async Task SaveAsync()
     {
@@ -77,7 +86,7 @@ public sealed partial class EmailSettingsPage
             _report = result.Report;
             if (!result.Saved)
             {
-                Snackbar.Add("Nothing was saved: fix the fields marked in red; each says what is wrong.", Severity.Error);
+                Snackbar.Add(result.Problem("Nothing was saved: fix the fields marked in red; each says what is wrong."), Severity.Error);
                 return;
             }
             _draft = await Settings.GetDraftAsync(CancellationToken.None);

@@ -123,7 +123,8 @@ public sealed partial class SetupPage
             {
                 _stepsShowingErrors.Add(SetupStep.Review);
                 var firstWithErrors = SetupStep.All.First(step => step == SetupStep.Review || ReportOf(step).HasErrors);
-                Snackbar.Add($"Nothing was saved: \"{firstWithErrors.Title}\" has fields to fix.", Severity.Error);
+                Snackbar.Add(result.ApplicationReport.ErrorFor(SaveResult.FormField)
+                    ?? $"Nothing was saved: \"{firstWithErrors.Title}\" has fields to fix.", Severity.Error);
                 _activeIndex = SetupStep.All.ToList().IndexOf(firstWithErrors);
                 return;
             }

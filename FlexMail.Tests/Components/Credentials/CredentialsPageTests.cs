@@ -77,7 +77,7 @@ public sealed class CredentialsPageTests : DomainComponentTest
         _dialogs.WaitForElement("[data-testid=upload-error]");
 
         await _dialogs.FindAll("input[type=password]").Single().InputAsync(new ChangeEventArgs { Value = "wrong" });
-        Assert.Contains("The password does not open", _dialogs.Find("[data-testid=upload-error]").TextContent);
+        _dialogs.WaitForAssertion(() => Assert.Contains("The password does not open", _dialogs.Find("[data-testid=upload-error]").TextContent));
         await _dialogs.FindAll("input[type=password]").Single().InputAsync(new ChangeEventArgs { Value = "correct horse" });
 
         _dialogs.WaitForElement("[data-testid=certificate-details]");
@@ -117,13 +117,15 @@ public sealed class CredentialsPageTests : DomainComponentTest
         application.PrivateKeyCredentialId = stored.Value.PrivateKey!.Id;
         Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(application, "admin", CancellationToken.None)).Saved);
         _dialogs = Context.Render<MudDialogProvider>();
+        var snackbars = Context.Render<MudSnackbarProvider>();
         var page = Render<CredentialsPage>();
         page.WaitForElement("[data-testid=credentials]");
 
-        page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Delete Entra cert").Click(); // waits for the confirmation
+        page.Find("tr[data-row=\'Entra cert\']").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete").Click(); // waits for the confirmation
         _dialogs.WaitForAssertion(() => Assert.Contains("Delete Entra cert?", _dialogs.Markup));
         await ClickInDialog("Delete");
 
+        snackbars.WaitForAssertion(() => Assert.Contains("cannot be deleted: the OAuth application", snackbars.Markup));
         await using var db = await Domain.Contexts.CreateDbContextAsync();
         Assert.Equal(2, await db.Credentials.CountAsync());
         Assert.Contains("Entra cert", page.Find("[data-testid=credentials]").TextContent);

@@ -40,7 +40,7 @@ public sealed class OAuthApplicationsPageTests : DomainComponentTest
         await Domain.Get<OAuthApplicationService>().SaveAsync(OAuthAppDrafts.Valid("Old app"), "admin", CancellationToken.None);
         var page = RenderPage();
 
-        page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Delete Old app").Click();
+        page.Find("tr[data-row=\'Old app\']").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
         _dialogs.WaitForAssertion(() => _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").Click());
 
         page.WaitForAssertion(() => Assert.Contains("No OAuth application yet.", page.Markup));
@@ -68,13 +68,14 @@ public sealed class OAuthApplicationsPageTests : DomainComponentTest
             SmtpOAuthApplicationId = draft.Id,
         };
         await Domain.Get<SetupService>().SaveAsync(draft, settings, "admin", CancellationToken.None);
+        var snackbars = Context.Render<MudSnackbarProvider>();
         var page = RenderPage();
 
-        page.FindAll("button").Single(b => b.GetAttribute("aria-label") == "Delete FlexMail production").Click();
+        page.Find("tr[data-row=\'FlexMail production\']").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
         _dialogs.WaitForAssertion(() => Assert.Contains("Delete FlexMail production?", _dialogs.Markup));
         await _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Delete").ClickAsync(new());
 
-        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("Delete FlexMail production?", _dialogs.Markup));
+        snackbars.WaitForAssertion(() => Assert.Contains("FlexMail production is used by the email settings", snackbars.Markup));
         await using var db = await Domain.Contexts.CreateDbContextAsync();
         Assert.Equal(1, await db.OAuthApplications.CountAsync());
         Assert.Contains("FlexMail production", page.Find("[data-testid=oauth-applications]").TextContent);

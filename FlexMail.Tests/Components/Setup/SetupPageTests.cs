@@ -143,7 +143,14 @@ public sealed class SetupPageTests : DomainComponentTest
         Assert.Equal(application.Id, settings.SmtpOAuthApplicationId);
         Assert.Equal("svc-flexmail@contoso.com", settings.SmtpUser);
         Assert.DoesNotContain(ClientSecret, wizard.Markup);
-        Assert.DoesNotContain(application.ProtectedClientSecret!, wizard.Markup);
+
+        // Opened again: the credentials step shows only the saved secret's hint, never the secret.
+        var reopened = RenderWizard();
+        await Click(reopened, "Next");
+        Assert.Equal("", InputLabelled(reopened, "Client Secret").GetAttribute("value") ?? "");
+        Assert.Contains("A secret is saved (••••" + ClientSecret[^4..] + ")", reopened.Markup);
+        Assert.DoesNotContain(ClientSecret, reopened.Markup);
+        Assert.DoesNotContain(application.ProtectedClientSecret!, reopened.Markup);
     }
 
     [Fact]

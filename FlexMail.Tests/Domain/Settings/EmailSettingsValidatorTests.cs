@@ -122,17 +122,34 @@ public sealed class EmailSettingsValidatorTests
 
         Assert.StartsWith("FlexMail removes every mail it processes", ErrorFor(draft, nameof(draft.EmailReplyFolder)));
 
-        draft.InboxRemovalAcknowledged = true;
+        draft.AcknowledgeInboxRemoval(true);
         Assert.Null(ErrorFor(draft, nameof(draft.EmailReplyFolder)));
     }
 
     [Fact]
-    public void Validate_InboxOfASharedReplyMailbox_NeedsNoAcknowledgement()
+    public void Validate_AcknowledgementForOneMailbox_DoesNotCoverAnother()
+    {
+        var draft = ValidDraft(Application);
+        draft.EmailReplyFolder = "Inbox";
+        draft.AcknowledgeInboxRemoval(true);
+
+        draft.SmtpUser = "john.doe@contoso.com";
+        draft.SmtpFromAddress = "john.doe@contoso.com";
+
+        Assert.StartsWith("FlexMail removes every mail it processes from the Email Reply Folder. Using the Inbox of john.doe@contoso.com",
+            ErrorFor(draft, nameof(draft.EmailReplyFolder)));
+    }
+
+    [Fact]
+    public void Validate_InboxOfAnotherReplyMailbox_AlsoNeedsItsAcknowledgement()
     {
         var draft = ValidDraft(Application);
         draft.EmailReplyFolder = "Inbox";
         draft.ReplyMailbox = "approvals@contoso.com";
         draft.ApprovalReplyAddress = "approvals@contoso.com";
+        Assert.Contains("Inbox of approvals@contoso.com", ErrorFor(draft, nameof(draft.EmailReplyFolder)));
+
+        draft.AcknowledgeInboxRemoval(true);
 
         Assert.Empty(_validator.Validate(draft, [Application]).Issues);
     }

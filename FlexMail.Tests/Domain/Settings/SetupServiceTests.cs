@@ -54,12 +54,13 @@ public sealed class SetupServiceTests : IAsyncLifetime
         var application = OAuthApplicationValidatorTests.ValidSecretDraft();
         var settings = EmailSettingsValidatorTests.ValidDraft(Guid.Empty);
         settings.EmailReplyFolder = "Inbox";
-        settings.InboxRemovalAcknowledged = true;
+        settings.AcknowledgeInboxRemoval(true);
         await SaveLinkedAsync(application, settings);
 
         var acknowledged = await _domain.Get<EmailSettingsService>().GetDraftAsync(CancellationToken.None);
         Assert.Equal(Actor, acknowledged.InboxRemovalAcknowledgedBy);
         Assert.NotNull(acknowledged.InboxRemovalAcknowledgedAt);
+        Assert.Equal("svc-flexmail@contoso.com", acknowledged.InboxRemovalAcknowledgedMailbox);
 
         acknowledged.EmailReplyFolder = "Inbox/FlexMail Replies";
         await _domain.Get<EmailSettingsService>().SaveAsync(acknowledged, Actor, CancellationToken.None);

@@ -49,8 +49,8 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.HasKey("Id");
 
@@ -289,6 +289,10 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.Property<string>("InboxRemovalAcknowledgedBy")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("InboxRemovalAcknowledgedMailbox")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
 
                     b.Property<bool>("IncomingSameAsOutgoing")
                         .HasColumnType("bit");

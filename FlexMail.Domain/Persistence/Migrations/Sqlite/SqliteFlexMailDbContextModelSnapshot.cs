@@ -42,7 +42,7 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -281,6 +281,10 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("InboxRemovalAcknowledgedBy")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InboxRemovalAcknowledgedMailbox")
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IncomingSameAsOutgoing")

@@ -20,7 +20,7 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Action = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
@@ -125,6 +125,7 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     PollIntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
                     InboxRemovalAcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     InboxRemovalAcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    InboxRemovalAcknowledgedMailbox = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

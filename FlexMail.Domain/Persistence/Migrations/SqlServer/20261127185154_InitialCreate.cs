@@ -20,7 +20,7 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Actor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Action = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
                     Details = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
@@ -125,6 +125,7 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     PollIntervalSeconds = table.Column<int>(type: "int", nullable: false),
                     InboxRemovalAcknowledgedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     InboxRemovalAcknowledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    InboxRemovalAcknowledgedMailbox = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
