@@ -37,4 +37,8 @@ public static class ServerBaseUrl
 
     /// <summary>The exact redirect URI to register in Entra ID: base URL + callback path.</summary>
     public static string RedirectUri(string baseUrl, string callbackPath) => Normalize(baseUrl) + callbackPath;
+
+    /// <summary>The redirect URI, or null while the base URL is not valid yet (as the admin types).</summary>
+    public static string? RedirectUriOrNull(string? baseUrl, string callbackPath) =>
+        Problem(baseUrl) is null ? RedirectUri(baseUrl!, callbackPath) : null;
 }

@@ -40,11 +40,11 @@ public abstract class DomainComponentTest : ComponentTest
     protected static IElement InputLabelled<T>(IRenderedComponent<T> component, string label)
         where T : Microsoft.AspNetCore.Components.IComponent
     {
-        var labelElement = component.FindAll("label").FirstOrDefault(l => l.TextContent.Trim().TrimEnd('*') == label)
+        var labelElement = component.FindAll("label").FirstOrDefault(l => l.TextContent.Trim() == label)
             ?? throw new InvalidOperationException($"No field labelled \"{label}\" is on the page.");
-        var id = labelElement.GetAttribute("for");
-        return id is not null
-            ? component.Find($"#{id}")
-            : labelElement.Closest(".mud-input-control")!.QuerySelector("input, textarea")!;
+        // Found through the label's "for": the label is what names the field for assistive technology.
+        var id = labelElement.GetAttribute("for")
+            ?? throw new InvalidOperationException($"The label \"{label}\" is not tied to a field (no for attribute).");
+        return component.Find($"#{id}");
     }
 }

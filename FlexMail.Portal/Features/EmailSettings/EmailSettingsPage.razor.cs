@@ -15,17 +15,11 @@ namespace FlexMail.Portal.Features.EmailSettings;
 /// <summary>The reference product's email settings: outgoing, incoming, reply options; Save (Ctrl+S) with an unsaved-changes guard.</summary>
 public sealed partial class EmailSettingsPage
 {
-    private static readonly string[] OutgoingFields =
-        [nameof(EmailSettingsDraft.SmtpUser), nameof(EmailSettingsDraft.SmtpOAuthApplicationId), nameof(EmailSettingsDraft.SmtpFromAddress)];
+    private static IReadOnlyList<string> OutgoingFields => EmailSettingsSections.Outgoing;
 
-    private static readonly string[] IncomingFields =
-        [nameof(EmailSettingsDraft.ImapUser), nameof(EmailSettingsDraft.ImapOAuthApplicationId)];
+    private static IReadOnlyList<string> IncomingFields => EmailSettingsSections.Incoming;
 
-    private static readonly string[] ReplyFields =
-    [
-        nameof(EmailSettingsDraft.ReplyMailbox), nameof(EmailSettingsDraft.EmailReplyFolder), nameof(EmailSettingsDraft.ApprovalReplyAddress),
-        nameof(EmailSettingsDraft.ProcessedMailFolder), nameof(EmailSettingsDraft.PollIntervalSeconds),
-    ];
+    private static IReadOnlyList<string> ReplyFields => EmailSettingsSections.ReplyOptions;
 
     [Inject] private EmailSettingsService Settings { get; set; } = null!;
     [Inject] private OAuthApplicationService Applications { get; set; } = null!;
@@ -43,9 +37,7 @@ public sealed partial class EmailSettingsPage
 
     private bool IsDirty => _draft is not null && Snapshot(_draft) != _savedSnapshot;
 
-    private string? RedirectUri => _draft is not null && ServerBaseUrl.Problem(_draft.ServerBaseUrl) is null
-        ? ServerBaseUrl.RedirectUri(_draft.ServerBaseUrl, OAuthOptions.Value.CallbackPath)
-        : null;
+    private string? RedirectUri => ServerBaseUrl.RedirectUriOrNull(_draft?.ServerBaseUrl, OAuthOptions.Value.CallbackPath);
 
     protected override async Task OnInitializedAsync()
     {
@@ -55,7 +47,7 @@ public sealed partial class EmailSettingsPage
         await ValidateAsync();
     }
 
-    private StepStatus SectionStatus(string[] fields) => _report.Only(fields).ToStatus();
+    private StepStatus SectionStatus(IReadOnlyList<string> fields) => _report.Only(fields).ToStatus();
 
     private async Task ChangeAsync(Action apply)
     {

@@ -1,6 +1,7 @@
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
+using FlexMail.Portal.Features.EmailSettings;
 
 namespace FlexMail.Portal.Features.Setup;
 
@@ -21,15 +22,10 @@ public sealed record SetupStep(string Title, IReadOnlyList<string> ApplicationFi
         ],
         []);
 
-    public static readonly SetupStep Outgoing = new("Outgoing mail", [],
-        [nameof(EmailSettingsDraft.SmtpUser), nameof(EmailSettingsDraft.SmtpOAuthApplicationId), nameof(EmailSettingsDraft.SmtpFromAddress)]);
+    public static readonly SetupStep Outgoing = new("Outgoing mail", [], EmailSettingsSections.Outgoing);
 
     public static readonly SetupStep Incoming = new("Incoming mail and replies", [],
-        [
-            nameof(EmailSettingsDraft.ImapUser), nameof(EmailSettingsDraft.ImapOAuthApplicationId), nameof(EmailSettingsDraft.ReplyMailbox),
-            nameof(EmailSettingsDraft.EmailReplyFolder), nameof(EmailSettingsDraft.ApprovalReplyAddress),
-            nameof(EmailSettingsDraft.ProcessedMailFolder), nameof(EmailSettingsDraft.PollIntervalSeconds),
-        ]);
+        [.. EmailSettingsSections.Incoming, .. EmailSettingsSections.ReplyOptions]);
 
     public static readonly SetupStep Review = new("Review and save", [], []);
 

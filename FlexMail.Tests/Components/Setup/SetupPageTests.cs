@@ -121,6 +121,47 @@ public sealed class SetupPageTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task OutgoingStep_InvalidFromAddress_BlocksNextWithItsMessage()
+    {
+        var wizard = RenderWizard();
+        await Click(wizard, "Next");
+        await CompleteCredentialsStep(wizard);
+        await Click(wizard, "Next");
+        await Type(wizard, "SMTP User", "svc-flexmail@contoso.com");
+        await Type(wizard, "SMTP From Address", "approvals");
+
+        await Click(wizard, "Next");
+
+        Assert.Contains("SMTP From Address must be an address like name@contoso.com", wizard.Markup);
+        Assert.Equal("error", StatusOfStep(wizard, 3));
+        Assert.Equal("approvals", InputLabelled(wizard, "SMTP From Address").GetAttribute("value"));
+        Assert.DoesNotContain(wizard.FindAll("label"), l => l.TextContent.Trim() == "Email Reply Folder");
+    }
+
+    [Fact]
+    public async Task IncomingStep_ApprovalsWithoutReplyFolder_BlocksNext_AndInboxNeedsTheAcknowledgement()
+    {
+        var wizard = RenderWizard();
+        await wizard.FindAll("label").Single(l => l.TextContent.Contains("Email approvals?")).QuerySelector("input")!.ChangeAsync(new() { Value = true });
+        await Click(wizard, "Next");
+        await CompleteCredentialsStep(wizard);
+        await Click(wizard, "Next");
+        await Type(wizard, "SMTP User", "svc-flexmail@contoso.com");
+        await Type(wizard, "SMTP From Address", "svc-flexmail@contoso.com");
+        await Click(wizard, "Next");
+
+        await Click(wizard, "Next");
+        Assert.Contains("Email Reply Folder is required", wizard.Markup);
+        Assert.Equal("error", StatusOfStep(wizard, 4));
+
+        await Type(wizard, "Email Reply Folder", "Inbox");
+        Assert.Contains("Using the Inbox of svc-flexmail@contoso.com would remove its other mail too", wizard.Markup);
+        await wizard.FindAll("label").Single(l => l.TextContent.Contains("I understand that FlexMail removes every mail"))
+            .QuerySelector("input")!.ChangeAsync(new() { Value = true });
+        wizard.WaitForAssertion(() => Assert.Equal("ok", StatusOfStep(wizard, 4)));
+    }
+
+    [Fact]
     public async Task AllSteps_CompletedAndSaved_StoreTheApplicationAndSettings_AndTheMarkupHoldsNoSecret()
     {
         var wizard = RenderWizard();
