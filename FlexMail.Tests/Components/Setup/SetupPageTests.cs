@@ -64,6 +64,21 @@ public sealed class SetupPageTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task RegisterStep_AfterTheIdsAreEntered_OffersTheAdminConsentLink()
+    {
+        var wizard = RenderWizard();
+        Assert.Contains("it appears here once the Tenant Id and Client Id are entered", wizard.Markup);
+        await Click(wizard, "Next");
+        await CompleteCredentialsStep(wizard);
+
+        await Click(wizard, "Back");
+
+        var link = InputLabelled(wizard, "Admin Consent Link").GetAttribute("value");
+        Assert.Equal($"https://login.microsoftonline.com/{TenantId}/v2.0/adminconsent?client_id={ClientId}" +
+            "&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default&redirect_uri=http%3A%2F%2Flocalhost%2Fflexdeploy%2Frest%2Fv2%2Foauth", link);
+    }
+
+    [Fact]
     public void RegisterStep_AnsweringEmailApprovalsAndSharedMailbox_AddsThoseScopes()
     {
         var wizard = RenderWizard();
