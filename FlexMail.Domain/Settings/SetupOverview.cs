@@ -10,7 +10,8 @@ public sealed record SetupOverview(
     bool EmailApprovalEnabled,
     int OAuthApplicationCount,
     int CredentialCount,
-    IReadOnlyList<AuthorizationSummary> Authorizations)
+    IReadOnlyList<AuthorizationSummary> Authorizations,
+    IReadOnlyList<ExpiryNotice> ExpiryNotices)
 {
     /// <summary>Email works only once the outgoing user is set, has an application, and is authorized.</summary>
     public bool IsEmailConfigured =>
@@ -18,6 +19,9 @@ public sealed record SetupOverview(
         && Authorizations.Any(authorization =>
             authorization.Role == MailboxRole.Outgoing && authorization.Status == AuthorizationStatus.Authorized);
 }
+
+/// <summary>A client secret or certificate that has expired or expires within 30 days.</summary>
+public sealed record ExpiryNotice(string What, DateTimeOffset ExpiresAt, bool Expired);
 
 /// <summary>One mailbox authorization as the dashboard shows it (no token material).</summary>
 public sealed record AuthorizationSummary(

@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace FlexMail.Domain.Settings;
 
 /// <summary>Reads the <see cref="SetupOverview"/> in one short-lived context.</summary>
-public sealed class SetupOverviewQuery(IDbContextFactory<FlexMailDbContext> contexts)
+public sealed class SetupOverviewQuery(IDbContextFactory<FlexMailDbContext> contexts, TimeProvider clock)
 {
+    private static readonly TimeSpan NoticeWindow = TimeSpan.FromDays(30);
+
     public async Task<SetupOverview> GetAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -29,6 +31,29 @@ public sealed class SetupOverviewQuery(IDbContextFactory<FlexMailDbContext> cont
             EmailApprovalEnabled: settings?.EmailApprovalEnabled ?? false,
             OAuthApplicationCount: await db.OAuthApplications.CountAsync(cancellationToken),
             CredentialCount: await db.Credentials.CountAsync(cancellationToken),
-            Authorizations: authorizations);
+            Authorizations: authorizations,
+            ExpiryNotices: await ExpiryNoticesAsync(db, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<ExpiryNotice>> ExpiryNoticesAsync(FlexMailDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var horizon = now + NoticeWindow;
+        var secrets = await db.OAuthApplications.AsNoTracking()
+            .Where(a => a.ProtectedClientSecret != null && a.ClientSecretExpiresOn != null)
+            .Select(a => new { a.Name, a.ClientSecretExpiresOn })
+            .ToListAsync(cancellationToken);
+        var certificates = await db.Credentials.AsNoTracking()
+            .Where(c => c.Type == Credentials.CredentialType.Certificate && c.NotAfter != null && c.NotAfter <= horizon)
+            .Select(c => new { c.Name, c.NotAfter })
+            .ToListAsync(cancellationToken);
+        return
+        [
+            .. secrets
+                .Select(s => (s.Name, At: new DateTimeOffset(s.ClientSecretExpiresOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)))
+                .Where(s => s.At <= horizon)
+                .Select(s => new ExpiryNotice($"Client secret of {s.Name}", s.At, s.At <= now)),
+            .. certificates.Select(c => new ExpiryNotice($"Certificate {c.Name}", c.NotAfter!.Value, c.NotAfter <= now)),
+        ];
     }
 }

@@ -50,6 +50,39 @@ public sealed class DashboardPageTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task SecretExpiringSoonAndExpiredCertificate_AreEachAnnounced()
+    {
+        await using (var db = await Domain.Contexts.CreateDbContextAsync())
+        {
+            db.AddRange(
+                new OAuthApplication
+                {
+                    Name = "FlexMail", TenantId = "contoso.test", ClientId = Guid.NewGuid().ToString(), ProtectedClientSecret = "x",
+                    ClientSecretExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)),
+                },
+                new FlexMail.Domain.Credentials.Credential
+                {
+                    Name = "Old cert", Type = FlexMail.Domain.Credentials.CredentialType.Certificate, ProtectedMaterial = "x",
+                    PublicKeyFingerprint = "AA", KeyAlgorithm = "RSA", NotAfter = DateTimeOffset.UtcNow.AddDays(-2),
+                },
+                new FlexMail.Domain.Credentials.Credential
+                {
+                    Name = "Fresh cert", Type = FlexMail.Domain.Credentials.CredentialType.Certificate, ProtectedMaterial = "y",
+                    PublicKeyFingerprint = "BB", KeyAlgorithm = "RSA", NotAfter = DateTimeOffset.UtcNow.AddYears(1),
+                });
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=expiry-notice]").Count));
+        var notices = string.Join("|", page.FindAll("[data-testid=expiry-notice]").Select(n => n.TextContent));
+        Assert.Contains("Client secret of FlexMail expires on", notices);
+        Assert.Contains("Certificate Old cert expired on", notices);
+        Assert.DoesNotContain("Fresh cert", notices);
+    }
+
+    [Fact]
     public async Task RecentActivity_ListsTheNewestAuditEvents()
     {
         await Domain.Get<AuditLog>().RecordAsync("admin@contoso.test", "Settings saved", "Email settings", null, CancellationToken.None);
