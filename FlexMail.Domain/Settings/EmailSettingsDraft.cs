@@ -61,8 +61,6 @@ public sealed class EmailSettingsDraft
     /// <summary>The user whose mailbox the approval monitor signs in to.</summary>
     public string IncomingUser => IncomingSameAsOutgoing ? SmtpUser.Trim() : ImapUser.Trim();
 
-    public Guid? IncomingOAuthApplicationId => IncomingSameAsOutgoing ? SmtpOAuthApplicationId : ImapOAuthApplicationId;
-
     /// <summary>The mailbox whose reply folder is read: the incoming user's own unless another is named.</summary>
     public string EffectiveReplyMailbox => string.IsNullOrWhiteSpace(ReplyMailbox) ? IncomingUser : ReplyMailbox.Trim();
 
