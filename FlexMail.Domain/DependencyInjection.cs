@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Audit;
+using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.Authorization;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
@@ -31,6 +32,7 @@ public static class DependencyInjection
 
         services.AddFlexMailPersistence(configuration, dataFolder);
         services.AddFlexMailDataProtection(configuration, dataFolder);
+        services.TryAddSingleton<IMicrosoftCloud, PublicMicrosoftCloud>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<CredentialService>();
         services.AddSingleton<SetupOverviewQuery>();

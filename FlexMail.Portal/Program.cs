@@ -1,5 +1,6 @@
 using FlexMail.Domain;
 using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,9 +8,11 @@ var dataFolder = DataFolder.FromConfiguration(builder.Configuration, builder.Env
 builder.Services.AddFlexMailDomain(builder.Configuration, dataFolder);
 builder.UseFlexMailLocalHttps(dataFolder);
 builder.AddFlexMailPortal();
+builder.AddFlexMailSandbox(dataFolder);
 
 var app = builder.Build();
 app.UseFlexMailPortal();
+app.MapFlexMailSandbox();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>

@@ -1,12 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using FlexMail.Portal.Hosting;
 using FlexMail.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -18,29 +12,22 @@ namespace FlexMail.Tests.Browser;
 /// </summary>
 public sealed class BrowserPortal : IAsyncLifetime
 {
-    private readonly PortalFactory _portal = new();
+    private readonly KestrelPortal _portal = new();
     private IPlaywright? _playwright;
 
-    public Uri HttpsAddress { get; private set; } = null!;
+    public Uri HttpsAddress => _portal.HttpsAddress;
 
-    public Uri HttpAddress { get; private set; } = null!;
+    public Uri HttpAddress => _portal.HttpAddress;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public IServiceProvider Services => _portal.Services;
 
+    public KestrelPortal Portal => _portal;
+
     public async Task InitializeAsync()
     {
-        _portal.UseKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps());
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
-        });
-        _portal.StartServer();
-        var addresses = _portal.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        HttpsAddress = new Uri(addresses.Single(address => address.StartsWith("https://", StringComparison.Ordinal)));
-        HttpAddress = new Uri(addresses.Single(address => address.StartsWith("http://", StringComparison.Ordinal)));
-
+        await _portal.InitializeAsync();
         var certificate = _portal.Services.GetRequiredService<LocalHttpsCertificateInfo>().Certificate;
         var publicKeyPin = Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
         _playwright = await Playwright.CreateAsync();

@@ -1,0 +1,19 @@
+using FlexMail.Domain.OAuthApps;
+
+namespace FlexMail.Domain.Connectivity;
+
+/// <summary>
+/// How FlexMail reaches Microsoft: the endpoints of a cloud, and the HTTP client the identity and Graph libraries
+/// must use. In production these are Microsoft's hosts with the system's certificate validation; with the sandbox
+/// tenant on, they are the portal's own sandbox, trusted by its exact certificate.
+/// </summary>
+public interface IMicrosoftCloud
+{
+    /// <summary>True when the endpoints are the portal's sandbox tenant rather than Microsoft's.</summary>
+    bool IsSandbox { get; }
+
+    MicrosoftEndpoints EndpointsFor(CloudInstance cloud);
+
+    /// <summary>An HTTP client for the identity platform and Graph (long-lived handler; dispose the client freely).</summary>
+    HttpClient CreateHttpClient();
+}

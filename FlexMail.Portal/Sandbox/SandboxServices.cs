@@ -1,0 +1,54 @@
+using FlexMail.Domain;
+using FlexMail.Domain.Connectivity;
+using FlexMail.Portal.Sandbox.Apps;
+using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Portal.Sandbox.Identity;
+using FlexMail.Portal.Sandbox.Mail;
+using FlexMail.Portal.Sandbox.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FlexMail.Portal.Sandbox;
+
+/// <summary>Registers and maps the sandbox tenant when <c>FlexMail:Sandbox:Enabled</c> is true.</summary>
+public static class SandboxServices
+{
+    public const string DatabaseFileName = "sandbox.db";
+
+    public static bool IsSandboxEnabled(this IConfiguration configuration) =>
+        configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>()?.Enabled == true;
+
+    public static WebApplicationBuilder AddFlexMailSandbox(this WebApplicationBuilder builder, DataFolder dataFolder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        if (!builder.Configuration.IsSandboxEnabled())
+        {
+            return builder;
+        }
+
+        services.AddDbContextFactory<SandboxDbContext>(options =>
+            options.UseSqlite($"Data Source={dataFolder.File(DatabaseFileName)}"));
+        services.AddSingleton<SandboxBaseAddress>();
+        services.Replace(ServiceDescriptor.Singleton<IMicrosoftCloud, SandboxMicrosoftCloud>());
+        services.AddSingleton<SandboxSigningKeys>();
+        services.AddSingleton<SandboxTokenService>();
+        services.AddSingleton<SandboxMailDelivery>();
+        services.AddSingleton<SandboxStore>();
+        services.AddSingleton<SandboxDirectory>();
+        services.AddSingleton<SandboxAppRegistrations>();
+        services.AddHostedService<SandboxStartup>();
+        return builder;
+    }
+
+    public static WebApplication MapFlexMailSandbox(this WebApplication app)
+    {
+        if (!app.Configuration.IsSandboxEnabled())
+        {
+            return app;
+        }
+        // Filled in by the identity and Graph endpoint groups.
+        return app;
+    }
+}

@@ -1,0 +1,107 @@
+using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Portal.Sandbox.Identity;
+using FlexMail.Portal.Sandbox.Mail;
+using FlexMail.Portal.Sandbox.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexMail.Portal.Sandbox;
+
+/// <summary>Creates the sandbox database and its seed on first run, and resets it on demand.</summary>
+public sealed partial class SandboxStore(
+    IDbContextFactory<SandboxDbContext> contexts,
+    SandboxMailDelivery delivery,
+    SandboxSigningKeys signingKeys,
+    TimeProvider clock,
+    ILogger<SandboxStore> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (await db.Users.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+        await SeedAsync(cancellationToken);
+        LogSeeded(logger, SandboxTenant.Domain);
+    }
+
+    /// <summary>Throws away every change made in the sandbox (apps, grants, tokens, mail, faults) and seeds it again.</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.EnsureDeletedAsync(cancellationToken);
+        }
+        SqliteConnection.ClearAllPools();
+        signingKeys.Forget();
+        await InitializeAsync(cancellationToken);
+        LogReset(logger);
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            db.Users.AddRange(SandboxSeed.Users.Select(Clone));
+            db.MailboxPermissions.AddRange(SandboxSeed.Permissions);
+            db.FaultSettings.Add(SandboxSeed.Faults);
+            foreach (var mailbox in SandboxSeed.Users.Where(u => u.HasMailbox))
+            {
+                foreach (var (wellKnownName, displayName) in WellKnownFolders.All)
+                {
+                    var folder = new SandboxMailFolder
+                    {
+                        Id = SandboxIds.NewFolderId(),
+                        MailboxUserId = mailbox.Id,
+                        DisplayName = displayName,
+                        WellKnownName = wellKnownName,
+                        CreatedAt = now,
+                    };
+                    db.MailFolders.Add(folder);
+                    if (wellKnownName == WellKnownFolders.Inbox)
+                    {
+                        db.MailFolders.AddRange(SandboxSeed.InboxChildFolders(mailbox).Select(child => new SandboxMailFolder
+                        {
+                            Id = SandboxIds.NewFolderId(),
+                            MailboxUserId = mailbox.Id,
+                            ParentFolderId = folder.Id,
+                            DisplayName = child,
+                            CreatedAt = now,
+                        }));
+                    }
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        foreach (var mailbox in SandboxSeed.Users.Where(u => u.HasMailbox))
+        {
+            await delivery.DeliverAsync(SandboxSeed.Welcome(mailbox), cancellationToken);
+        }
+    }
+
+    // The seed's objects are shared statics: the database gets copies.
+    private static SandboxUser Clone(SandboxUser user) => new()
+    {
+        Id = user.Id,
+        UserPrincipalName = user.UserPrincipalName,
+        DisplayName = user.DisplayName,
+        GivenName = user.GivenName,
+        Surname = user.Surname,
+        JobTitle = user.JobTitle,
+        Kind = user.Kind,
+        HasMailbox = user.HasMailbox,
+        Mail = user.Mail,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox tenant {Domain} created with its users and mailboxes")]
+    private static partial void LogSeeded(ILogger logger, string domain);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox tenant reset: every app registration, grant, token and mail made in it is gone")]
+    private static partial void LogReset(ILogger logger);
+}
