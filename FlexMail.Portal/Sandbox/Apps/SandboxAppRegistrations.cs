@@ -89,8 +89,8 @@ public sealed class SandboxAppRegistrations(IDbContextFactory<SandboxDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var app = await db.Applications.SingleAsync(a => a.AppId == clientId, cancellationToken);
-        // Entra's secret values: 40 characters from a URL-safe alphabet with a '~' after the 3-character prefix.
-        var value = $"{Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(3))}8Q~{Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(27))}";
+        // Shaped like Entra's secret values: 40 characters, a '~' after the first three and a version letter.
+        var value = $"{Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(3))[..3]}8Q~{Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(26))[..34]}";
         var now = clock.GetUtcNow();
         var secret = new SandboxClientSecret
         {
