@@ -2,6 +2,7 @@ using FlexMail.Domain;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Portal.Sandbox.Faults;
 using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Portal.Sandbox.Persistence;
@@ -38,6 +39,7 @@ public static class SandboxServices
         services.AddSingleton<SandboxStore>();
         services.AddSingleton<SandboxDirectory>();
         services.AddSingleton<SandboxAppRegistrations>();
+        services.AddSandboxFaults();
         services.AddHostedService<SandboxStartup>();
         return builder;
     }
@@ -48,6 +50,7 @@ public static class SandboxServices
         {
             return app;
         }
+        app.UseSandboxGraphFaults();
         // Filled in by the identity and Graph endpoint groups.
         return app;
     }

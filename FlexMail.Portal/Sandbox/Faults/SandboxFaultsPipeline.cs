@@ -1,0 +1,15 @@
+namespace FlexMail.Portal.Sandbox.Faults;
+
+/// <summary>Registers the sandbox's Graph faults and puts their middleware in front of every <c>/sandbox/graph</c> request.</summary>
+public static class SandboxFaultsPipeline
+{
+    public static IServiceCollection AddSandboxFaults(this IServiceCollection services) => services
+        .AddSingleton<SandboxFaults>()
+        .AddSingleton<SandboxMailboxThrottle>()
+        .AddSingleton<GraphMailboxTargets>()
+        .AddSingleton<SandboxGraphFaultsMiddleware>();
+
+    public static IApplicationBuilder UseSandboxGraphFaults(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(SandboxTenant.GraphPath),
+            graph => graph.UseMiddleware<SandboxGraphFaultsMiddleware>());
+}
