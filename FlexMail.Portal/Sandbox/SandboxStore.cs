@@ -1,4 +1,5 @@
 using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Portal.Sandbox.Faults;
 using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Portal.Sandbox.Persistence;
@@ -12,6 +13,8 @@ public sealed partial class SandboxStore(
     IDbContextFactory<SandboxDbContext> contexts,
     SandboxMailDelivery delivery,
     SandboxSigningKeys signingKeys,
+    SandboxFaults faults,
+    SandboxMailboxThrottle throttle,
     TimeProvider clock,
     ILogger<SandboxStore> logger)
 {
@@ -38,6 +41,8 @@ public sealed partial class SandboxStore(
         }
         SqliteConnection.ClearAllPools();
         signingKeys.Forget();
+        faults.Forget();
+        throttle.Clear();
         await InitializeAsync(cancellationToken);
         LogReset(logger);
     }
