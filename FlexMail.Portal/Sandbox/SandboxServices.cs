@@ -2,6 +2,7 @@ using FlexMail.Domain;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Portal.Sandbox.Faults;
 using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Portal.Sandbox.Persistence;
@@ -38,6 +39,10 @@ public static class SandboxServices
         services.AddSingleton<SandboxStore>();
         services.AddSingleton<SandboxDirectory>();
         services.AddSingleton<SandboxAppRegistrations>();
+        services.AddSingleton<SandboxPortalApp>();
+        services.AddSingleton<SandboxAppConsents>();
+        services.AddSingleton<SandboxMailbox>();
+        services.AddSingleton<SandboxFaultSettingsStore>();
         services.AddHostedService<SandboxStartup>();
         return builder;
     }
