@@ -31,8 +31,8 @@ public sealed class AppDetailsTests : SandboxComponentTest
     {
         var page = RenderPage();
 
-        Assert.Equal(_app.AppId.ToString(), page.Find("[data-testid=client-id] input").GetAttribute("value"));
-        Assert.Equal(Portal.Sandbox.SandboxTenant.TenantId.ToString(), page.Find("[data-testid=directory-id] input").GetAttribute("value"));
+        Assert.Equal(_app.AppId.ToString(), CopyableValueOf(page, "client-id"));
+        Assert.Equal(Portal.Sandbox.SandboxTenant.TenantId.ToString(), CopyableValueOf(page, "directory-id"));
         Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "Copy Application (client) ID");
     }
 
@@ -45,11 +45,11 @@ public sealed class AppDetailsTests : SandboxComponentTest
         _dialogs.WaitForAssertion(() => InputLabelled(_dialogs, "Description").Input("FlexMail portal"));
         await Button(_dialogs, "Add").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=new-secret-value] input")));
-        var value = page.Find("[data-testid=new-secret-value] input").GetAttribute("value")!;
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=new-secret-value]")));
+        var value = CopyableValueOf(page, "new-secret-value")!;
         var secret = await SingleSecretAsync();
         Assert.Equal(SandboxAppRegistrations.HashSecret(value), secret.ValueHash);
-        Assert.Equal(secret.Id.ToString(), page.Find("[data-testid=new-secret-id] input").GetAttribute("value"));
+        Assert.Equal(secret.Id.ToString(), CopyableValueOf(page, "new-secret-id"));
         Assert.Contains("shown only this once", page.Find("[data-testid=new-secret]").TextContent);
         Assert.Contains("FlexMail portal", page.Find("[data-testid=client-secrets]").TextContent);
 

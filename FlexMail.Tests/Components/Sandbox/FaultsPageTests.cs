@@ -20,10 +20,10 @@ public sealed class FaultsPageTests : SandboxComponentTest
     {
         var page = RenderPage();
 
-        InputLabelled(page, "Request budget").Change("50");
-        InputLabelled(page, "Budget window (seconds)").Change("60");
-        InputLabelled(page, "Service unavailable rate (%)").Change("25");
-        InputLabelled(page, "Added latency (ms)").Change("300");
+        InputLabelled(page, "Request budget").Input("50");
+        InputLabelled(page, "Budget window (seconds)").Input("60");
+        InputLabelled(page, "Service unavailable rate (%)").Input("25");
+        InputLabelled(page, "Added latency (ms)").Input("300");
         await Button(page, "Save").ClickAsync(new());
 
         var saved = await Sandbox<SandboxFaultSettingsStore>().GetAsync(CancellationToken.None);
@@ -40,8 +40,8 @@ public sealed class FaultsPageTests : SandboxComponentTest
         var snackbars = Context.Render<MudSnackbarProvider>();
         var page = RenderPage();
 
-        InputLabelled(page, "Request budget").Change("50");
-        InputLabelled(page, "Service unavailable rate (%)").Change("150");
+        InputLabelled(page, "Request budget").Input("50");
+        InputLabelled(page, "Service unavailable rate (%)").Input("150");
         await Button(page, "Save").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("percentage from 0 to 100", page.Markup));

@@ -52,7 +52,8 @@ public sealed class MailClientTests : SandboxComponentTest
         await DeliverApprovalMailAsync();
         var adele = RenderClient(SandboxSeed.AdeleVance.Mail!);
         await Button(adele, ApprovalSubject).ClickAsync(new());
-        adele.WaitForAssertion(() => Assert.NotNull(adele.Find("[data-testid=message-body-html]")));
+        adele.WaitForAssertion(() => Assert.Equal("false", adele.Find($"tr[data-row='{ApprovalSubject}']").GetAttribute("data-unread")));
+        Assert.NotNull(adele.Find("[data-testid=message-body-html]"));
 
         Button(adele, "Reply").Click();
         _dialogs.WaitForAssertion(() => Assert.Contains("approvals@contoso.test", InputLabelled(_dialogs, "To").GetAttribute("value")));

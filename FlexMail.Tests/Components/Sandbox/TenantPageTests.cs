@@ -27,7 +27,7 @@ public sealed class TenantPageTests : SandboxComponentTest
     {
         var page = RenderPage();
 
-        Assert.Contains(SandboxTenant.TenantId.ToString(), page.Find("[data-testid=tenant-id] input").GetAttribute("value"));
+        Assert.Contains(SandboxTenant.TenantId.ToString(), CopyableValueOf(page, "tenant-id"));
         var lee = page.Find($"tr[data-row='{SandboxSeed.LeeGu.UserPrincipalName}']").TextContent;
         Assert.Contains("Lee Gu", lee);
         Assert.Contains("No", lee);
