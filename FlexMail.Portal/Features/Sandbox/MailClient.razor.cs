@@ -38,7 +38,10 @@ public sealed partial class MailClient : IDisposable
         {
             await SelectMailboxAsync(first.UserId);
         }
-        _ = PollAsync(_stopping.Token);
+        if (RendererInfo.IsInteractive)
+        {
+            _ = PollAsync(_stopping.Token);
+        }
     }
 
     private async Task SelectMailboxAsync(Guid? userId)

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
 using FlexMail.Portal.Features.Sandbox;
 using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Tests.Support;
@@ -84,6 +87,40 @@ public sealed class AppDetailsTests : SandboxComponentTest
         await using var db = await SandboxContexts.CreateDbContextAsync();
         var grant = await db.PermissionGrants.SingleAsync(g => g.UserId == null);
         Assert.Equal(["Mail.Send", "User.Read"], grant.Scopes.Order());
+    }
+
+    [Fact]
+    public async Task UploadCertificate_PublicPem_IsAddedWithItsThumbprint()
+    {
+        using var certificate = SelfSigned();
+        var page = RenderPage();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(certificate.ExportCertificatePem(), "flexmail.pem"));
+
+        page.WaitForAssertion(() => Assert.Contains(certificate.Thumbprint.ToUpperInvariant(), page.Find("[data-testid=app-certificates]").TextContent));
+        await using var db = await SandboxContexts.CreateDbContextAsync();
+        Assert.Equal(certificate.RawData, (await db.AppCertificates.SingleAsync()).RawData);
+    }
+
+    [Fact]
+    public async Task UploadCertificate_FileWithAPrivateKey_IsRefusedAndNothingIsAdded()
+    {
+        using var certificate = SelfSigned();
+        var pem = certificate.ExportCertificatePem() + "\n" + certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem();
+        var page = RenderPage();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(pem, "flexmail.pem"));
+
+        page.WaitForAssertion(() => Assert.Contains("contains a private key", page.Find("[data-testid=certificate-error]").TextContent));
+        await using var db = await SandboxContexts.CreateDbContextAsync();
+        Assert.Equal(0, await db.AppCertificates.CountAsync());
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=FlexMail sandbox test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
     }
 
     private async Task<SandboxClientSecret> SingleSecretAsync()

@@ -4,6 +4,8 @@ using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 
 namespace FlexMail.Tests.Components.Sandbox;
@@ -113,6 +115,49 @@ public sealed class MailClientTests : SandboxComponentTest
         await Button(client, "Refresh").ClickAsync(new());
 
         client.WaitForAssertion(() => Assert.NotNull(client.Find($"tr[data-row='{ApprovalSubject}']")));
+    }
+
+    [Fact]
+    public async Task MarkAsUnread_OpenMessage_ShowsItUnreadAgain()
+    {
+        var client = RenderClient(SandboxSeed.AdeleVance.Mail!);
+        await Button(client, "Welcome to the Contoso sandbox tenant").ClickAsync(new());
+        client.WaitForAssertion(() => Assert.Equal("false", client.Find("tr[data-row='Welcome to the Contoso sandbox tenant']").GetAttribute("data-unread")));
+
+        await Button(client, "Mark as unread").ClickAsync(new());
+
+        client.WaitForAssertion(() => Assert.Equal("true", client.Find("tr[data-row='Welcome to the Contoso sandbox tenant']").GetAttribute("data-unread")));
+        Assert.NotNull(client.Find("[data-testid=reading-pane-empty]"));
+    }
+
+    [Fact]
+    public async Task NewMailArriving_IsListedAtTheNextPoll_WithoutAClick()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Context.Services.AddSingleton<TimeProvider>(clock);
+        var client = RenderClient(SandboxSeed.AdeleVance.Mail!);
+        await DeliverApprovalMailAsync();
+
+        clock.Advance(MailClient.PollInterval);
+
+        client.WaitForAssertion(() => Assert.NotNull(client.Find($"tr[data-row='{ApprovalSubject}']")));
+    }
+
+    [Fact]
+    public async Task NewMessage_ToAnotherMailbox_IsDeliveredToItsInbox()
+    {
+        var client = RenderClient(SandboxSeed.AdeleVance.Mail!);
+
+        Button(client, "New message").Click();
+        _dialogs.WaitForAssertion(() => InputLabelled(_dialogs, "To").Input("alex.wilber@contoso.test"));
+        InputLabelled(_dialogs, "Subject").Input("Lunch?");
+        InputLabelled(_dialogs, "Message").Input("At noon.");
+        await Button(_dialogs, "Send").ClickAsync(new());
+
+        await using var db = await SandboxContexts.CreateDbContextAsync();
+        var received = await db.Messages.SingleAsync(m => m.MailboxUserId == SandboxSeed.AlexWilber.Id && m.Subject == "Lunch?");
+        Assert.Equal("At noon.", received.Body);
+        Assert.Equal(SandboxSeed.AdeleVance.Mail, received.From.Address);
     }
 
     private Task DeliverApprovalMailAsync() => Sandbox<SandboxMailDelivery>().DeliverAsync(new SandboxOutgoingMail(
