@@ -50,7 +50,7 @@ public sealed class SandboxBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await Assertions.Expect(mail.HtmlBody.GetByText("Reply Approve or Reject.")).ToBeVisibleAsync();
         await mail.ReplyAsync("Approve");
         await Assertions.Expect(mail.Dialog).ToHaveCountAsync(0);
-        await mail.GotoAsync(SandboxSeed.ApprovalsMailbox.Mail!);
+        await mail.SwitchToAsync("Approvals (approvals@contoso.test), shared");
 
         await Assertions.Expect(mail.MessageRow($"RE: {subject}")).ToContainTextAsync("Megan Bowen");
         await mail.OpenAsync($"RE: {subject}");

@@ -63,9 +63,8 @@ public abstract class SandboxComponentTest : DomainComponentTest
 
     public override async Task DisposeAsync()
     {
-        await Context.DisposeAsync();
+        await base.DisposeAsync(); // the components (and the mail client's polling) stop first
         await _sandbox.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     protected IDbContextFactory<SandboxDbContext> SandboxContexts => Sandbox<IDbContextFactory<SandboxDbContext>>();

@@ -11,6 +11,13 @@ public sealed class SandboxMailPageModel(IPage page) : ShellPageModel(page)
         await WaitForInteractiveAsync();
     }
 
+    /// <summary>Switches to another mailbox with the "Mailbox" select.</summary>
+    public async Task SwitchToAsync(string optionText)
+    {
+        await Page.GetByLabel("Mailbox", new() { Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = optionText, Exact = true }).ClickAsync();
+    }
+
     public ILocator Dialog => Page.GetByRole(AriaRole.Dialog);
 
     public ILocator MessageRow(string subject) => Page.Locator($"tr[data-row=\"{subject}\"]");
