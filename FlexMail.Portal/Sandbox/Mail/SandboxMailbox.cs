@@ -99,16 +99,19 @@ public sealed class SandboxMailbox(IDbContextFactory<SandboxDbContext> contexts,
         }
         var deletedItems = await db.MailFolders.SingleAsync(
             f => f.MailboxUserId == message.MailboxUserId && f.WellKnownName == WellKnownFolders.DeletedItems, cancellationToken);
+        // The id is the key: a move is a delete and an insert under a new id, in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Messages.Remove(message);
+        await db.SaveChangesAsync(cancellationToken);
         if (message.FolderId != deletedItems.Id)
         {
-            await db.SaveChangesAsync(cancellationToken);
             message.Id = SandboxIds.NewMessageId();
             message.FolderId = deletedItems.Id;
             Touch(message);
             db.Messages.Add(message);
+            await db.SaveChangesAsync(cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Sends a new plain-text message from a mailbox.</summary>

@@ -6,6 +6,7 @@ using FlexMail.Portal.Features.Sandbox;
 using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace FlexMail.Tests.Components.Sandbox;
@@ -114,6 +115,35 @@ public sealed class AppDetailsTests : SandboxComponentTest
         page.WaitForAssertion(() => Assert.Contains("contains a private key", page.Find("[data-testid=certificate-error]").TextContent));
         await using var db = await SandboxContexts.CreateDbContextAsync();
         Assert.Equal(0, await db.AppCertificates.CountAsync());
+    }
+
+    [Fact]
+    public async Task RedirectUris_WithAnHttpAddress_AreRefusedKeepingTheInput()
+    {
+        var page = RenderPage();
+        const string typed = "https://localhost:7443/flexdeploy/rest/v2/oauth\nhttp://flexmail.contoso.test/callback";
+
+        InputLabelled(page, "Redirect URIs (Web)").Input(typed);
+        await Button(page, "Save redirect URIs").ClickAsync(new());
+
+        Assert.Contains("must use https://", page.Markup);
+        Assert.Equal(typed, InputLabelled(page, "Redirect URIs (Web)").TextContent);
+        var stored = await Sandbox<SandboxAppRegistrations>().FindByClientIdAsync(_app.AppId, CancellationToken.None);
+        Assert.Equal(["https://localhost:7443/flexdeploy/rest/v2/oauth"], stored!.RedirectUris);
+    }
+
+    [Fact]
+    public async Task DeleteApp_Confirmed_RemovesItAndReturnsToTheList()
+    {
+        var page = RenderPage();
+
+        Button(page, "Delete app").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("AADSTS700016", _dialogs.Markup));
+        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        var navigation = Context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        page.WaitForAssertion(() => Assert.EndsWith("/sandbox/apps", navigation.Uri));
+        Assert.Null(await Sandbox<SandboxAppRegistrations>().FindByClientIdAsync(_app.AppId, CancellationToken.None));
     }
 
     private static X509Certificate2 SelfSigned()

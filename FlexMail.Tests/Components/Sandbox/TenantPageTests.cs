@@ -2,6 +2,7 @@ using Bunit;
 using FlexMail.Portal.Features.Sandbox;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Apps;
+using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -48,6 +49,26 @@ public sealed class TenantPageTests : SandboxComponentTest
         Assert.NotNull((await db.Users.SingleAsync(u => u.Id == SandboxSeed.AdeleVance.Id)).SessionsRevokedAt);
         Assert.Null((await db.Users.SingleAsync(u => u.Id == SandboxSeed.AlexWilber.Id)).SessionsRevokedAt);
         page.WaitForAssertion(() => Assert.DoesNotContain("Never", page.Find($"tr[data-row='{SandboxSeed.AdeleVance.UserPrincipalName}']").TextContent));
+    }
+
+    [Fact]
+    public async Task ExpireRefreshTokens_Click_ExpiresOnlyThatUsersTokens()
+    {
+        await using (var seed = await SandboxContexts.CreateDbContextAsync())
+        {
+            var later = DateTimeOffset.UtcNow.AddDays(90);
+            seed.RefreshTokens.Add(new SandboxRefreshToken { Id = "adele", ClientId = Guid.NewGuid(), UserId = SandboxSeed.AdeleVance.Id, IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = later });
+            seed.RefreshTokens.Add(new SandboxRefreshToken { Id = "alex", ClientId = Guid.NewGuid(), UserId = SandboxSeed.AlexWilber.Id, IssuedAt = DateTimeOffset.UtcNow, ExpiresAt = later });
+            await seed.SaveChangesAsync();
+        }
+        var page = RenderPage();
+
+        await page.Find($"tr[data-row='{SandboxSeed.AdeleVance.UserPrincipalName}']").QuerySelectorAll("button")
+            .Single(b => b.TextContent.Trim() == "Expire refresh tokens").ClickAsync(new());
+
+        await using var db = await SandboxContexts.CreateDbContextAsync();
+        Assert.True((await db.RefreshTokens.SingleAsync(t => t.Id == "adele")).ExpiresAt <= DateTimeOffset.UtcNow);
+        Assert.True((await db.RefreshTokens.SingleAsync(t => t.Id == "alex")).ExpiresAt > DateTimeOffset.UtcNow);
     }
 
     [Fact]
