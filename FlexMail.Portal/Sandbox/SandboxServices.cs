@@ -39,6 +39,9 @@ public static class SandboxServices
         services.AddSingleton<SandboxStore>();
         services.AddSingleton<SandboxDirectory>();
         services.AddSingleton<SandboxAppRegistrations>();
+        services.AddSingleton<SandboxPortalApp>();
+        services.AddSingleton<SandboxAppConsents>();
+        services.AddSingleton<SandboxMailbox>();
         services.AddSandboxFaults();
         services.AddHostedService<SandboxStartup>();
         return builder;

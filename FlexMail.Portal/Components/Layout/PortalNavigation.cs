@@ -15,6 +15,15 @@ public static class PortalNavigation
         new("Credentials", "credentials", Icons.Material.Filled.Key, NavLinkMatch.Prefix),
         new("Audit", "audit", Icons.Material.Filled.History, NavLinkMatch.Prefix),
     ];
+
+    /// <summary>The sandbox tenant's pages, listed only when the sandbox is on.</summary>
+    public static IReadOnlyList<NavigationSection> SandboxSections { get; } =
+    [
+        new("Tenant", "sandbox/tenant", Icons.Material.Filled.Domain, NavLinkMatch.Prefix),
+        new("App registrations", "sandbox/apps", Icons.Material.Filled.AppRegistration, NavLinkMatch.Prefix),
+        new("Mail", "sandbox/mail", Icons.Material.Filled.Inbox, NavLinkMatch.Prefix),
+        new("Faults", "sandbox/faults", Icons.Material.Filled.BugReport, NavLinkMatch.Prefix),
+    ];
 }
 
 /// <summary>One drawer entry.</summary>

@@ -12,23 +12,23 @@ public static class SandboxFaultSettingsValidator
     {
         if (settings.RequestBudget < 1)
         {
-            return SandboxFaultSettingsResult.Invalid("Request Budget", "Enter at least 1 request per window.");
+            return SandboxFaultSettingsResult.Invalid("Request budget", "Enter at least 1 request per window.");
         }
         if (settings.BudgetWindowSeconds is < 1 or > MaxWindowSeconds)
         {
-            return SandboxFaultSettingsResult.Invalid("Budget Window (seconds)", $"Enter a window from 1 to {MaxWindowSeconds} seconds.");
+            return SandboxFaultSettingsResult.Invalid("Budget window (seconds)", $"Enter a window from 1 to {MaxWindowSeconds} seconds.");
         }
         if (settings.MaxConcurrentRequests is < 1 or > MaxConcurrentRequestsLimit)
         {
-            return SandboxFaultSettingsResult.Invalid("Max Concurrent Requests", $"Enter from 1 to {MaxConcurrentRequestsLimit} concurrent requests.");
+            return SandboxFaultSettingsResult.Invalid("Concurrent requests", $"Enter from 1 to {MaxConcurrentRequestsLimit} concurrent requests.");
         }
         if (settings.ServiceUnavailablePercent is < 0 or > 100)
         {
-            return SandboxFaultSettingsResult.Invalid("Service Unavailable (%)", "Enter a percentage from 0 to 100.");
+            return SandboxFaultSettingsResult.Invalid("Service unavailable rate (%)", "Enter a percentage from 0 to 100.");
         }
         if (settings.AddedLatencyMilliseconds is < 0 or > MaxLatencyMilliseconds)
         {
-            return SandboxFaultSettingsResult.Invalid("Added Latency (ms)", $"Enter a delay from 0 to {MaxLatencyMilliseconds} milliseconds.");
+            return SandboxFaultSettingsResult.Invalid("Added latency (ms)", $"Enter a delay from 0 to {MaxLatencyMilliseconds} milliseconds.");
         }
         return SandboxFaultSettingsResult.Saved;
     }

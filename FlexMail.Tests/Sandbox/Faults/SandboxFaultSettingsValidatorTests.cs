@@ -5,15 +5,15 @@ namespace FlexMail.Tests.Sandbox.Faults;
 public sealed class SandboxFaultSettingsValidatorTests
 {
     [Theory]
-    [InlineData(nameof(SandboxFaultSettings.RequestBudget), 0, "Request Budget")]
-    [InlineData(nameof(SandboxFaultSettings.BudgetWindowSeconds), 0, "Budget Window (seconds)")]
-    [InlineData(nameof(SandboxFaultSettings.BudgetWindowSeconds), 3601, "Budget Window (seconds)")]
-    [InlineData(nameof(SandboxFaultSettings.MaxConcurrentRequests), 0, "Max Concurrent Requests")]
-    [InlineData(nameof(SandboxFaultSettings.MaxConcurrentRequests), 101, "Max Concurrent Requests")]
-    [InlineData(nameof(SandboxFaultSettings.ServiceUnavailablePercent), -1, "Service Unavailable (%)")]
-    [InlineData(nameof(SandboxFaultSettings.ServiceUnavailablePercent), 101, "Service Unavailable (%)")]
-    [InlineData(nameof(SandboxFaultSettings.AddedLatencyMilliseconds), -1, "Added Latency (ms)")]
-    [InlineData(nameof(SandboxFaultSettings.AddedLatencyMilliseconds), 30_001, "Added Latency (ms)")]
+    [InlineData(nameof(SandboxFaultSettings.RequestBudget), 0, "Request budget")]
+    [InlineData(nameof(SandboxFaultSettings.BudgetWindowSeconds), 0, "Budget window (seconds)")]
+    [InlineData(nameof(SandboxFaultSettings.BudgetWindowSeconds), 3601, "Budget window (seconds)")]
+    [InlineData(nameof(SandboxFaultSettings.MaxConcurrentRequests), 0, "Concurrent requests")]
+    [InlineData(nameof(SandboxFaultSettings.MaxConcurrentRequests), 101, "Concurrent requests")]
+    [InlineData(nameof(SandboxFaultSettings.ServiceUnavailablePercent), -1, "Service unavailable rate (%)")]
+    [InlineData(nameof(SandboxFaultSettings.ServiceUnavailablePercent), 101, "Service unavailable rate (%)")]
+    [InlineData(nameof(SandboxFaultSettings.AddedLatencyMilliseconds), -1, "Added latency (ms)")]
+    [InlineData(nameof(SandboxFaultSettings.AddedLatencyMilliseconds), 30_001, "Added latency (ms)")]
     public void Validate_ValueOutOfRange_NamesTheFieldAndTheRange(string property, int value, string field)
     {
         var settings = new SandboxFaultSettings();

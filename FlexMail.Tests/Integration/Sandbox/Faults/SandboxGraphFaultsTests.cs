@@ -118,11 +118,11 @@ public sealed class SandboxGraphFaultsTests(KestrelPortal portal) : IClassFixtur
     }
 
     [Theory]
-    [InlineData(0, 600, 4, 0, 0, "Request Budget")]
-    [InlineData(10, 3601, 4, 0, 0, "Budget Window (seconds)")]
-    [InlineData(10, 60, 101, 0, 0, "Max Concurrent Requests")]
-    [InlineData(10, 60, 4, 101, 0, "Service Unavailable (%)")]
-    [InlineData(10, 60, 4, 0, 30_001, "Added Latency (ms)")]
+    [InlineData(0, 600, 4, 0, 0, "Request budget")]
+    [InlineData(10, 3601, 4, 0, 0, "Budget window (seconds)")]
+    [InlineData(10, 60, 101, 0, 0, "Concurrent requests")]
+    [InlineData(10, 60, 4, 101, 0, "Service unavailable rate (%)")]
+    [InlineData(10, 60, 4, 0, 30_001, "Added latency (ms)")]
     public async Task UpdateAsync_ValueOutOfRange_IsRefusedAndSavesNothing(int budget, int window, int concurrent, int percent, int latency, string field)
     {
         var faults = portal.Get<SandboxFaults>();
