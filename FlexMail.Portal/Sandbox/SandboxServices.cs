@@ -2,6 +2,7 @@ using FlexMail.Domain;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Portal.Sandbox.Graph;
 using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Portal.Sandbox.Persistence;
@@ -38,6 +39,7 @@ public static class SandboxServices
         services.AddSingleton<SandboxStore>();
         services.AddSingleton<SandboxDirectory>();
         services.AddSingleton<SandboxAppRegistrations>();
+        services.AddSandboxGraph();
         services.AddHostedService<SandboxStartup>();
         return builder;
     }
@@ -49,6 +51,7 @@ public static class SandboxServices
             return app;
         }
         // Filled in by the identity and Graph endpoint groups.
+        app.MapSandboxGraph();
         return app;
     }
 }
