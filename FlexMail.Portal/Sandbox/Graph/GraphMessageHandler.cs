@@ -60,6 +60,10 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
         var message = await FindAsync(db, mailbox.Id, call.Value("message"), cancellationToken);
         foreach (var property in body.EnumerateObject())
         {
+            if (property.Name.StartsWith('@'))
+            {
+                continue; // OData annotations such as "@odata.type", which the SDK always sends
+            }
             if (string.Equals(property.Name, "isRead", StringComparison.OrdinalIgnoreCase)
                 && property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
             {
