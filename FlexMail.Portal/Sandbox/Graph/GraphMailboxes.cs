@@ -27,6 +27,18 @@ public sealed class GraphMailboxes(IDbContextFactory<SandboxDbContext> contexts)
     private static readonly string[] SharedWrite = ["Mail.ReadWrite.Shared"];
     private static readonly string[] SharedSend = ["Mail.Send.Shared"];
 
+    /// <summary>
+    /// The owner segment of a path below <c>/v1.0/</c>: <c>me</c>, the <c>{id|upn}</c> of <c>users/{id|upn}/...</c>, or
+    /// null. For components in front of the dispatcher that count per mailbox (throttling).
+    /// </summary>
+    public static string? OwnerSegment(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length > 0 && string.Equals(segments[0], "me", StringComparison.OrdinalIgnoreCase) ? "me"
+            : segments.Length > 1 && string.Equals(segments[0], "users", StringComparison.OrdinalIgnoreCase) ? segments[1]
+            : null;
+    }
+
     /// <summary>The user an owner segment names: <c>me</c> (delegated only), an object id or a user principal name.</summary>
     public async Task<SandboxUser?> FindUserAsync(GraphCall call, CancellationToken cancellationToken)
     {
@@ -34,15 +46,21 @@ public sealed class GraphMailboxes(IDbContextFactory<SandboxDbContext> contexts)
         {
             throw GraphException.BadRequest("/me request is only valid with delegated authentication flow.");
         }
+        return await FindOwnerAsync(call.Owner, call.Token, cancellationToken);
+    }
+
+    /// <summary>The user an owner segment names for this caller (<c>me</c> is the signed-in user), or null.</summary>
+    public async Task<SandboxUser?> FindOwnerAsync(string owner, SandboxAccessToken token, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (call.IsMe)
+        if (string.Equals(owner, "me", StringComparison.OrdinalIgnoreCase))
         {
-            return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == call.Token.UserId, cancellationToken);
+            return token.UserId is { } userId ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) : null;
         }
-        var owner = call.Owner.ToLowerInvariant();
-        return Guid.TryParse(owner, out var id)
+        var name = owner.ToLowerInvariant();
+        return Guid.TryParse(name, out var id)
             ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
-            : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserPrincipalName.ToLower() == owner || (u.Mail != null && u.Mail.ToLower() == owner), cancellationToken);
+            : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserPrincipalName.ToLower() == name || (u.Mail != null && u.Mail.ToLower() == name), cancellationToken);
     }
 
     /// <summary>The addressed mailbox, once the caller is allowed the access; else the error Graph answers.</summary>

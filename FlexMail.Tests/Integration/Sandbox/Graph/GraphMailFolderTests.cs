@@ -81,6 +81,22 @@ public sealed class GraphMailFolderTests(KestrelPortal portal) : IClassFixture<K
     }
 
     [Fact]
+    public async Task MailFolder_CreatedAtTopLevel_SharesTheInboxsParent()
+    {
+        var client = await _graph.ApplicationAsync("Mail.ReadWrite");
+        var diego = client.Users["diego.siciliani@contoso.test"];
+        var name = $"Top {Guid.NewGuid():N}"[..16];
+
+        var created = await diego.MailFolders.PostAsync(new MailFolder { DisplayName = name });
+        var inbox = await diego.MailFolders["inbox"].GetAsync();
+        var all = await diego.MailFolders.GetAsync(r => r.QueryParameters.Top = 50);
+
+        Assert.Equal(inbox!.ParentFolderId, created!.ParentFolderId);
+        Assert.Equal(0, created.TotalItemCount);
+        Assert.Contains(all!.Value!, f => f.Id == created.Id);
+    }
+
+    [Fact]
     public async Task MailFolder_Unknown_IsErrorItemNotFound()
     {
         var client = await _graph.ServiceUserAsync();

@@ -187,6 +187,33 @@ public sealed class GraphMessageTests(KestrelPortal portal) : IClassFixture<Kest
     }
 
     [Fact]
+    public async Task Messages_OfAnUnknownUser_IsErrorInvalidUser()
+    {
+        var client = await _graph.ApplicationAsync("Mail.Read");
+
+        var error = await Assert.ThrowsAsync<ODataError>(() => client.Users["nobody@contoso.test"].Messages.GetAsync());
+
+        Assert.Equal(404, error.ResponseStatusCode);
+        Assert.Equal("ErrorInvalidUser", error.Error!.Code);
+    }
+
+    [Fact]
+    public async Task Messages_OrderedByReceivedDateTimeAscending_StartWithTheOldest()
+    {
+        await _graph.DeliverAsync(SandboxSeed.AlexWilber, "Newer than the welcome mail");
+        var client = await _graph.ApplicationAsync("Mail.Read");
+
+        var messages = await client.Users[Alex].MailFolders["inbox"].Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Orderby = ["receivedDateTime asc"];
+            r.QueryParameters.Top = 1;
+        });
+
+        Assert.Equal("Welcome to the Contoso sandbox tenant", Assert.Single(messages!.Value!).Subject);
+        Assert.NotNull(messages.OdataNextLink);
+    }
+
+    [Fact]
     public async Task Message_PatchWithReadOnlyToken_IsErrorAccessDenied()
     {
         var delivery = await _graph.DeliverAsync(SandboxSeed.AlexWilber, "Read only");

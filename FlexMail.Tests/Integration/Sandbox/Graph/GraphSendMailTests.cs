@@ -48,6 +48,25 @@ public sealed class GraphSendMailTests(KestrelPortal portal) : IClassFixture<Kes
     }
 
     [Fact]
+    public async Task SendMail_ByAnApplicationForTheSharedMailbox_KeepsTheCopyInItsSentItems()
+    {
+        var client = await _graph.ApplicationAsync("Mail.Send");
+        var subject = $"App sent {Guid.NewGuid():N}";
+
+        // The SDK always sends "SaveToSentItems" (false unless set), so a copy must be asked for.
+        await client.Users["approvals@contoso.test"].SendMail.PostAsync(new Microsoft.Graph.Users.Item.SendMail.SendMailPostRequestBody
+        {
+            Message = Mail(subject, "megan.bowen@contoso.test"),
+            SaveToSentItems = true,
+        });
+
+        var sent = await FindAsync("approvals@contoso.test", "sentitems", subject);
+        var received = await FindAsync("megan.bowen@contoso.test", "inbox", subject);
+        Assert.Equal("approvals@contoso.test", received.From!.EmailAddress!.Address);
+        Assert.Equal(received.InternetMessageId, sent.InternetMessageId);
+    }
+
+    [Fact]
     public async Task SendMail_AsAdele_WithoutSendAs_IsErrorSendAsDenied()
     {
         var client = await _graph.ServiceUserAsync();
