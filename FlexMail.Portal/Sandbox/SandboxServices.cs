@@ -3,6 +3,7 @@ using FlexMail.Domain.Connectivity;
 using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Portal.Sandbox.Directory;
 using FlexMail.Portal.Sandbox.Faults;
+using FlexMail.Portal.Sandbox.Graph;
 using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Portal.Sandbox.Persistence;
@@ -43,6 +44,7 @@ public static class SandboxServices
         services.AddSingleton<SandboxAppConsents>();
         services.AddSingleton<SandboxMailbox>();
         services.AddSandboxFaults();
+        services.AddSandboxGraph();
         services.AddHostedService<SandboxStartup>();
         return builder;
     }
@@ -54,7 +56,7 @@ public static class SandboxServices
             return app;
         }
         app.UseSandboxGraphFaults();
-        // Filled in by the identity and Graph endpoint groups.
+        app.MapSandboxGraph();
         return app;
     }
 }

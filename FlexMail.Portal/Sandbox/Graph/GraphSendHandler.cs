@@ -1,0 +1,108 @@
+using System.Text.Json;
+using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Portal.Sandbox.Mail;
+using FlexMail.Portal.Sandbox.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlexMail.Portal.Sandbox.Graph;
+
+/// <summary>
+/// <c>sendMail</c>, <c>reply</c> and <c>replyAll</c>, delivered by <see cref="SandboxMailDelivery"/>. A <c>from</c>
+/// other than the mailbox needs Send As on it (<c>ErrorSendAsDenied</c>); the Sent Items copy goes to the mailbox
+/// the request addresses.
+/// </summary>
+public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelivery delivery, IDbContextFactory<SandboxDbContext> contexts)
+{
+    public async Task<GraphResult> SendMailAsync(GraphCall call, CancellationToken cancellationToken)
+    {
+        var mailbox = await mailboxes.OpenAsync(call, MailAccess.Send, cancellationToken);
+        var message = GraphBody.Property(call.Request.Body, "message")
+            ?? throw GraphException.BadRequest("Empty Payload. JSON content expected.");
+        var to = Addresses(message, "toRecipients");
+        var cc = Addresses(message, "ccRecipients");
+        if (to.Count + cc.Count + Addresses(message, "bccRecipients").Count == 0)
+        {
+            throw new GraphException(StatusCodes.Status400BadRequest, "ErrorInvalidRecipients",
+                "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
+        }
+        var from = await FromAsync(call, mailbox, message, cancellationToken);
+        var body = GraphBody.Property(message, "body");
+        var mail = new SandboxOutgoingMail(mailbox.Id, from, to, GraphBody.String(message, "subject") ?? "",
+            (GraphBody.String(body, "contentType") ?? "text").ToLowerInvariant(), GraphBody.String(body, "content") ?? "")
+        {
+            CcRecipients = cc,
+            ReplyTo = Addresses(message, "replyTo"),
+            CustomHeaders = Headers(message),
+            Importance = (GraphBody.String(message, "importance") ?? "normal").ToLowerInvariant(),
+            SaveToSentItems = GraphBody.Boolean(call.Request.Body, "saveToSentItems") ?? true,
+        };
+        await delivery.DeliverAsync(mail, cancellationToken);
+        return GraphResult.Accepted();
+    }
+
+    public Task<GraphResult> ReplyAsync(GraphCall call, CancellationToken cancellationToken) => ReplyAsync(call, replyAll: false, cancellationToken);
+
+    public Task<GraphResult> ReplyAllAsync(GraphCall call, CancellationToken cancellationToken) => ReplyAsync(call, replyAll: true, cancellationToken);
+
+    private async Task<GraphResult> ReplyAsync(GraphCall call, bool replyAll, CancellationToken cancellationToken)
+    {
+        var mailbox = await mailboxes.OpenAsync(call, MailAccess.Send, cancellationToken);
+        SandboxMessage original;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            original = await GraphMessageHandler.FindAsync(db, mailbox.Id, call.Value("message"), cancellationToken);
+        }
+        var replier = new SandboxAddress(mailbox.DisplayName, mailbox.Mail!);
+        await delivery.DeliverAsync(SandboxReply.Build(original, replier, GraphBody.String(call.Request.Body, "comment") ?? "", replyAll), cancellationToken);
+        return GraphResult.Accepted();
+    }
+
+    // Sending as another mailbox needs Send As on it, held by the signed-in user (delegated) or by the mailbox the
+    // request addresses (application).
+    private async Task<SandboxAddress> FromAsync(GraphCall call, SandboxUser mailbox, JsonElement message, CancellationToken cancellationToken)
+    {
+        var own = new SandboxAddress(mailbox.DisplayName, mailbox.Mail!);
+        if (Address(GraphBody.Property(message, "from")) is not { } from
+            || string.Equals(from.Address, mailbox.Mail, StringComparison.OrdinalIgnoreCase))
+        {
+            return own;
+        }
+        var sendingAs = await mailboxes.FindByAddressAsync(from.Address, cancellationToken);
+        var actor = call.Token.UserId ?? mailbox.Id;
+        if (sendingAs is null || (sendingAs.Id != actor && !await mailboxes.HasRightAsync(sendingAs.Id, actor, MailAccess.Send, cancellationToken)))
+        {
+            throw GraphException.SendAsDenied();
+        }
+        return new SandboxAddress(sendingAs.DisplayName, sendingAs.Mail!);
+    }
+
+    private static List<SandboxAddress> Addresses(JsonElement? message, string name) =>
+        GraphBody.Property(message, name) is { ValueKind: JsonValueKind.Array } array
+            ? [.. array.EnumerateArray().Select(r => Address(r)).OfType<SandboxAddress>()]
+            : [];
+
+    private static SandboxAddress? Address(JsonElement? recipient) =>
+        GraphBody.Property(recipient, "emailAddress") is { } email && GraphBody.String(email, "address") is { Length: > 0 } address
+            ? new SandboxAddress(GraphBody.String(email, "name"), address)
+            : null;
+
+    private static List<SandboxHeader> Headers(JsonElement message)
+    {
+        if (GraphBody.Property(message, "internetMessageHeaders") is not { ValueKind: JsonValueKind.Array } headers)
+        {
+            return [];
+        }
+        var result = new List<SandboxHeader>();
+        foreach (var header in headers.EnumerateArray())
+        {
+            var name = GraphBody.String(header, "name") ?? "";
+            if (!name.StartsWith("x-", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new GraphException(StatusCodes.Status400BadRequest, "InvalidInternetMessageHeader",
+                    $"The internet message header name '{name}' should start with 'x-' or 'X-'.");
+            }
+            result.Add(new SandboxHeader(name, GraphBody.String(header, "value") ?? ""));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace FlexMail.Portal.Sandbox.Graph;
+
+/// <summary>Registers and maps the sandbox's Microsoft Graph v1.0 (users and mail) under <c>/sandbox/graph/v1.0</c>.</summary>
+public static class SandboxGraphEndpoints
+{
+    public const string JsonContentType = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+
+    public static IServiceCollection AddSandboxGraph(this IServiceCollection services)
+    {
+        services.AddSingleton<GraphDispatcher>();
+        services.AddSingleton<GraphRoutes>();
+        services.AddSingleton<GraphMailboxes>();
+        services.AddSingleton<GraphUserHandler>();
+        services.AddSingleton<GraphFolderHandler>();
+        services.AddSingleton<GraphMessageHandler>();
+        services.AddSingleton<GraphSendHandler>();
+        services.AddSingleton<GraphBatchHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSandboxGraph(this IEndpointRouteBuilder app)
+    {
+        app.Map($"{SandboxTenant.GraphPath}/v1.0/{{**path}}", ServeAsync).DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task ServeAsync(HttpContext context, GraphDispatcher dispatcher)
+    {
+        var request = await ReadAsync(context);
+        var result = await dispatcher.DispatchAsync(request, token: null, context.RequestAborted);
+        context.Response.StatusCode = result.Status;
+        context.Response.Headers["client-request-id"] = request.ClientRequestId;
+        context.Response.Headers["request-id"] = result.Headers.GetValueOrDefault("request-id") ?? Guid.NewGuid().ToString();
+        foreach (var (name, value) in result.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+        if (result.Body is not null)
+        {
+            context.Response.ContentType = JsonContentType;
+            await context.Response.WriteAsync(result.Body.ToJsonString(), context.RequestAborted);
+        }
+    }
+
+    private static async Task<GraphRequest> ReadAsync(HttpContext context)
+    {
+        var http = context.Request;
+        JsonElement? body = null;
+        if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                using var document = await JsonDocument.ParseAsync(http.Body, cancellationToken: context.RequestAborted);
+                body = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                body = null;
+            }
+        }
+        var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var graphBase = new Uri($"{http.Scheme}://{http.Host}{http.PathBase}{SandboxTenant.GraphPath}/v1.0/");
+        return new GraphRequest(http.Method, context.GetRouteValue("path") as string ?? "", GraphRequest.ParseQuery(http.QueryString.Value),
+            headers, body, graphBase);
+    }
+}
