@@ -38,6 +38,7 @@ public static class SandboxServices
         services.AddSingleton<SandboxStore>();
         services.AddSingleton<SandboxDirectory>();
         services.AddSingleton<SandboxAppRegistrations>();
+        services.AddSandboxIdentity();
         services.AddHostedService<SandboxStartup>();
         return builder;
     }
@@ -48,7 +49,7 @@ public static class SandboxServices
         {
             return app;
         }
-        // Filled in by the identity and Graph endpoint groups.
+        app.MapSandboxIdentity();
         return app;
     }
 }
