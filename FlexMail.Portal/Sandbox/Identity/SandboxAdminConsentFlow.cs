@@ -41,8 +41,14 @@ public sealed partial class SandboxAdminConsentFlow(
         return SandboxIdentityPages.Html(SandboxIdentityPages.AdminConsent(app.DisplayName, app.DelegatedPermissions, app.ApplicationPermissions, admins, fields));
     }
 
-    public async Task<IResult> SubmitAsync(HttpContext context, IFormCollection form, CancellationToken cancellationToken)
+    public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        // Checked here rather than by form binding, so that a stale or forged form gets a page, not a bare 400.
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return EntraResponses.Page(context, SandboxSignInFlow.RequestExpired(), clock);
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
         var request = protector.Unprotect(form["request"]);
         var app = request is null ? null : await apps.FindByClientIdAsync(request.ClientId, cancellationToken);
         if (request is null || app is null)

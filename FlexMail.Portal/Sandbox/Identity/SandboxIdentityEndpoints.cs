@@ -29,14 +29,14 @@ public static class SandboxIdentityEndpoints
             tenant.MapGet("/discovery/v2.0/keys", KeysAsync);
             tenant.MapGet("/oauth2/v2.0/authorize", (string tenant, HttpContext context, SandboxSignInFlow flow, CancellationToken ct) =>
                 flow.ShowAsync(context, tenant, ct));
-            tenant.MapPost("/oauth2/v2.0/authorize", (HttpContext context, IFormCollection form, SandboxSignInFlow flow, CancellationToken ct) =>
-                flow.SubmitAsync(context, form, ct));
+            tenant.MapPost("/oauth2/v2.0/authorize", (HttpContext context, SandboxSignInFlow flow, CancellationToken ct) =>
+                flow.SubmitAsync(context, ct));
             tenant.MapPost("/oauth2/v2.0/token", (HttpContext context, SandboxTokenEndpoint endpoint, CancellationToken ct) =>
                 endpoint.HandleAsync(context, ct)).DisableAntiforgery();
             tenant.MapGet("/v2.0/adminconsent", (string tenant, HttpContext context, SandboxAdminConsentFlow flow, CancellationToken ct) =>
                 flow.ShowAsync(context, tenant, ct));
-            tenant.MapPost("/v2.0/adminconsent", (HttpContext context, IFormCollection form, SandboxAdminConsentFlow flow, CancellationToken ct) =>
-                flow.SubmitAsync(context, form, ct));
+            tenant.MapPost("/v2.0/adminconsent", (HttpContext context, SandboxAdminConsentFlow flow, CancellationToken ct) =>
+                flow.SubmitAsync(context, ct));
             tenant.MapGet("/oauth2/v2.0/logout", SandboxAdminConsentFlow.Logout);
         }
         return app;

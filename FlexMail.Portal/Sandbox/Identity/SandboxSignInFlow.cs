@@ -53,8 +53,14 @@ public sealed partial class SandboxSignInFlow(
         return await SignInPageAsync(context, app, request, request.Prompt == "select_account" ? null : hinted?.Id, null, cancellationToken);
     }
 
-    public async Task<IResult> SubmitAsync(HttpContext context, IFormCollection form, CancellationToken cancellationToken)
+    public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        // Checked here rather than by form binding, so that a stale or forged form gets a page, not a bare 400.
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return EntraResponses.Page(context, SandboxSignInFlow.RequestExpired(), clock);
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
         var request = protector.Unprotect(form["request"]);
         var app = request is null ? null : await apps.FindByClientIdAsync(request.ClientId, cancellationToken);
         if (request is null || app is null)
