@@ -67,9 +67,9 @@ public static class EntraErrors
         $"[Reason - The key was not found., Thumbprint of key used by client: '{thumbprint}', Please visit the Azure Portal, " +
         $"Graph Explorer or directly use MS Graph to see configured keys for app Id '{clientId}'.]", StatusCodes.Status401Unauthorized);
 
-    public static EntraError CertificateExpired(string thumbprint, string clientId) => new("invalid_client", 700027,
+    public static EntraError CertificateExpired(string thumbprint, string clientId, DateTimeOffset start, DateTimeOffset end) => new("invalid_client", 700027,
         $"Client assertion contains an invalid signature. [Reason - The key used is expired., Thumbprint of key used by client: '{thumbprint}', " +
-        $"Found key 'Start=..., End=...', Please visit the Azure Portal to see configured keys for app Id '{clientId}'.]",
+        $"Found key 'Start={Instant(start)}, End={Instant(end)}', Please visit the Azure Portal to see configured keys for app Id '{clientId}'.]",
         StatusCodes.Status401Unauthorized);
 
     public static EntraError InvalidAssertion(string reason) => new("invalid_client", 50027,

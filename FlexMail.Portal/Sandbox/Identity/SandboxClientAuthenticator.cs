@@ -17,9 +17,11 @@ public sealed class SandboxClientAuthenticator(SandboxAppRegistrations apps, Tim
     private static readonly JsonWebTokenHandler Handler = new();
 
     /// <summary>The authenticated app, or the error to answer.</summary>
-    public async Task<(SandboxApplication? App, EntraError? Error)> AuthenticateAsync(IFormCollection form, Uri tokenEndpoint, CancellationToken cancellationToken)
+    public async Task<(SandboxApplication? App, EntraError? Error)> AuthenticateAsync(HttpRequest request, IFormCollection form, Uri tokenEndpoint,
+        CancellationToken cancellationToken)
     {
-        var clientId = form["client_id"].ToString();
+        var (basicId, basicSecret) = BasicCredentials(request);
+        var clientId = basicId ?? form["client_id"].ToString();
         if (clientId.Length == 0)
         {
             return (null, EntraErrors.MissingParameter("client_id"));
@@ -30,7 +32,7 @@ public sealed class SandboxClientAuthenticator(SandboxAppRegistrations apps, Tim
             return (null, EntraErrors.ApplicationNotFound(clientId));
         }
 
-        var secret = form["client_secret"].ToString();
+        var secret = basicSecret ?? form["client_secret"].ToString();
         if (secret.Length > 0)
         {
             var hash = SandboxAppRegistrations.HashSecret(secret);
@@ -71,7 +73,7 @@ public sealed class SandboxClientAuthenticator(SandboxAppRegistrations apps, Tim
         var now = clock.GetUtcNow();
         if (certificate.EndDateTime <= now || certificate.StartDateTime > now)
         {
-            return EntraErrors.CertificateExpired(certificate.Thumbprint, clientId);
+            return EntraErrors.CertificateExpired(certificate.Thumbprint, clientId, certificate.StartDateTime, certificate.EndDateTime);
         }
         if (!jwt.TryGetPayloadValue<string>("jti", out var jti) || string.IsNullOrEmpty(jti))
         {
@@ -101,6 +103,26 @@ public sealed class SandboxClientAuthenticator(SandboxAppRegistrations apps, Tim
             SecurityTokenInvalidLifetimeException => EntraErrors.InvalidAssertion("The client assertion has expired."),
             _ => EntraErrors.InvalidAssertion("The client assertion could not be validated."),
         };
+    }
+
+    // client_secret_basic: "Basic base64(urlencode(id):urlencode(secret))" (RFC 6749 section 2.3.1).
+    private static (string? ClientId, string? Secret) BasicCredentials(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, null);
+        }
+        try
+        {
+            var pair = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? (null, null) : (System.Net.WebUtility.UrlDecode(pair[..colon]), System.Net.WebUtility.UrlDecode(pair[(colon + 1)..]));
+        }
+        catch (FormatException)
+        {
+            return (null, null);
+        }
     }
 
     private static (SandboxAppCertificate? Certificate, string Thumbprint) FindCertificate(SandboxApplication app, JsonWebToken jwt)

@@ -31,7 +31,7 @@ public sealed partial class SandboxTokenEndpoint(
         }
 
         var endpoint = new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}");
-        var (app, clientError) = await authenticator.AuthenticateAsync(form, endpoint, cancellationToken);
+        var (app, clientError) = await authenticator.AuthenticateAsync(context.Request, form, endpoint, cancellationToken);
         if (app is null)
         {
             LogRefused(logger, form["client_id"].ToString(), clientError!.Code);

@@ -1,8 +1,11 @@
 using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Portal.Sandbox.Identity;
+using FlexMail.Portal.Sandbox.Persistence;
 using FlexMail.Tests.Support;
 using FlexMail.Tests.Support.Sandbox;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Identity.Client;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -104,6 +107,26 @@ public sealed class MsalAuthorizationCodeTests(KestrelPortal portal) : IClassFix
 
         Assert.Contains("AADSTS54005", error.Message, StringComparison.Ordinal);
         Assert.Equal("invalid_grant", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task AuthorizationCode_AfterItsTenMinutes_FailsWithAadsts70008()
+    {
+        var app = await SandboxTestApp.CreateAsync(portal, Scopes);
+        var msal = _msal.Create(app);
+        var (code, verifier) = await SignInAsync(msal, app, SandboxSeed.AlexWilber);
+        await using (var db = await portal.Get<IDbContextFactory<SandboxDbContext>>().CreateDbContextAsync())
+        {
+            var stored = await db.AuthorizationCodes.SingleAsync(c => c.Id == SandboxGrants.Hash(code));
+            Assert.Equal(SandboxGrants.CodeLifetime, stored.ExpiresAt - stored.IssuedAt);
+            stored.ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+            await db.SaveChangesAsync();
+        }
+
+        var error = await Assert.ThrowsAnyAsync<MsalServiceException>(() =>
+            msal.AcquireTokenByAuthorizationCode(Scopes, code).WithPkceCodeVerifier(verifier).ExecuteAsync());
+
+        Assert.Contains("AADSTS70008", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

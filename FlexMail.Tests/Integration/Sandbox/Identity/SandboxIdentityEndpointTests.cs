@@ -93,6 +93,32 @@ public sealed class SandboxIdentityEndpointTests(KestrelPortal portal) : IClassF
     }
 
     [Fact]
+    public async Task TokenEndpoint_ClientSecretBasic_IssuesAppToken()
+    {
+        var app = await SandboxTestApp.CreateAsync(portal, [], ["Mail.Send"], adminConsent: true);
+        using var client = portal.Cloud.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, portal.IdentityUrl(SandboxTenant.Domain, "oauth2/v2.0/token"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["scope"] = "https://graph.microsoft.com/.default",
+            }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{app.ClientId}:{Uri.EscapeDataString(app.Secret)}")));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Bearer", document.RootElement.GetProperty("token_type").GetString());
+        Assert.Equal(4500, document.RootElement.GetProperty("expires_in").GetInt32());
+        Assert.False(document.RootElement.TryGetProperty("refresh_token", out _));
+        Assert.Equal("Mail.Send", new JsonWebToken(document.RootElement.GetProperty("access_token").GetString()).GetClaim("roles").Value);
+    }
+
+    [Fact]
     public async Task Logout_RedirectsToPostLogoutRedirectUri()
     {
         using var browser = new SandboxSignIn(portal);
