@@ -17,10 +17,10 @@ public sealed class MsalFactory(KestrelPortal portal)
     /// </summary>
     public Uri Authority => new(portal.Endpoints.AuthorityHost, "/" + SandboxTenant.TenantId);
 
-    public IConfidentialClientApplication Create(SandboxTestApp app, TokenCacheRecorder? recorder = null)
+    public IConfidentialClientApplication Create(SandboxTestApp app, TokenCacheRecorder? recorder = null, Uri? authority = null)
     {
         var client = ConfidentialClientApplicationBuilder.Create(app.ClientId.ToString())
-            .WithAuthority(Authority.ToString())
+            .WithAuthority((authority ?? Authority).ToString())
             .WithInstanceDiscovery(false)
             .WithHttpClientFactory(new CloudHttpClientFactory(portal.Cloud))
             .WithClientSecret(app.Secret)

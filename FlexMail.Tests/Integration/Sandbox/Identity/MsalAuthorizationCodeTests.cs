@@ -158,6 +158,19 @@ public sealed class MsalAuthorizationCodeTests(KestrelPortal portal) : IClassFix
         Assert.False(page.HasButton("Sign in"));
     }
 
+    [Fact]
+    public async Task MsalAuthority_UnderTheSandboxLoginPath_IsCutToItsFirstSegment_AndToldTenantSandboxIsNotFound()
+    {
+        // MSAL keeps only the first path segment of an authority: https://host/sandbox/login/{tid} becomes tenant "sandbox".
+        var app = await SandboxTestApp.CreateAsync(portal, [], ["Mail.Send"], adminConsent: true);
+        var msal = _msal.Create(app, authority: portal.Authority(SandboxTenant.TenantId.ToString()));
+
+        var error = await Assert.ThrowsAnyAsync<MsalServiceException>(() =>
+            msal.AcquireTokenForClient([$"{SandboxTenant.GraphResource}/.default"]).ExecuteAsync());
+
+        Assert.Contains("AADSTS90002: Tenant 'sandbox' not found.", error.Message, StringComparison.Ordinal);
+    }
+
     private async Task<AuthenticationResult> SignInAndRedeemAsync(IConfidentialClientApplication msal, SandboxTestApp app, SandboxUser user)
     {
         var (code, verifier) = await SignInAsync(msal, app, user);
