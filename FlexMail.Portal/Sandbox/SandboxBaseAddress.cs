@@ -14,6 +14,15 @@ public sealed class SandboxBaseAddress(IOptions<SandboxOptions> options, IServer
 
     public Uri BaseUrl => _baseUrl ??= Resolve();
 
+    /// <summary>
+    /// The authority host FlexMail's clients use: the portal's root, so that an authority is <c>{root}/{tenant}</c> as on
+    /// login.microsoftonline.com. MSAL keeps only an authority's first path segment as the tenant and Azure.Identity
+    /// keeps only the host of its authority host, so neither can use <c>/sandbox/login/{tenant}</c>; the identity
+    /// endpoints answer at both places.
+    /// </summary>
+    public Uri AuthorityHost => BaseUrl;
+
+    /// <summary>Where a person finds the sandbox's identity platform: <c>{portal}/sandbox/login/{tenant}</c>.</summary>
     public Uri IdentityBase => new(BaseUrl, SandboxTenant.IdentityPath.TrimStart('/'));
 
     public Uri GraphBaseUrl => new(BaseUrl, $"{SandboxTenant.GraphPath.TrimStart('/')}/v1.0");

@@ -31,7 +31,7 @@ public sealed class SandboxMicrosoftCloud : IMicrosoftCloud, IDisposable
     public bool IsSandbox => true;
 
     public MicrosoftEndpoints EndpointsFor(CloudInstance cloud) =>
-        new(_address.IdentityBase, _address.GraphBaseUrl, SandboxTenant.GraphResource);
+        new(_address.AuthorityHost, _address.GraphBaseUrl, SandboxTenant.GraphResource);
 
     public HttpClient CreateHttpClient() => new(_handler, disposeHandler: false);
 

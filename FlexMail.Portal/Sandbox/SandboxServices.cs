@@ -45,6 +45,7 @@ public static class SandboxServices
         services.AddSingleton<SandboxMailbox>();
         services.AddSandboxFaults();
         services.AddSandboxGraph();
+        services.AddSandboxIdentity();
         services.AddHostedService<SandboxStartup>();
         return builder;
     }
@@ -57,6 +58,7 @@ public static class SandboxServices
         }
         app.UseSandboxGraphFaults();
         app.MapSandboxGraph();
+        app.MapSandboxIdentity();
         return app;
     }
 }

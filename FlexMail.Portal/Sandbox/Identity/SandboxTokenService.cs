@@ -111,6 +111,8 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var key = await keys.GetAsync(cancellationToken);
+        // Entra's unique token id: two tokens issued in the same second still differ.
+        claims["uti"] = Base64UrlEncoder.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer(sandboxBase),

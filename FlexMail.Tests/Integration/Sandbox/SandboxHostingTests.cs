@@ -24,12 +24,12 @@ public sealed class SandboxHostingTests(KestrelPortal portal) : IClassFixture<Ke
     }
 
     [Fact]
-    public async Task Endpoints_PointAtThePortalsHttpsPort_OnLocalhost()
+    public void Endpoints_PointAtThePortalsHttpsPort_OnLocalhost()
     {
         var endpoints = portal.Endpoints;
 
         Assert.True(portal.Cloud.IsSandbox);
-        Assert.Equal($"https://localhost:{portal.HttpsAddress.Port}/sandbox/login/", endpoints.AuthorityHost.ToString().TrimEnd('/') + "/");
+        Assert.Equal($"https://localhost:{portal.HttpsAddress.Port}/{SandboxTenant.TenantId}", endpoints.Authority(SandboxTenant.TenantId.ToString()).ToString());
         Assert.Equal($"https://localhost:{portal.HttpsAddress.Port}/sandbox/graph/v1.0", endpoints.GraphBaseUrl.ToString().TrimEnd('/'));
         Assert.Equal("https://graph.microsoft.com/.default", endpoints.GraphDefaultScope);
     }

@@ -1,0 +1,90 @@
+using FlexMail.Portal.Sandbox.Apps;
+using FlexMail.Portal.Sandbox.Directory;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace FlexMail.Portal.Sandbox.Identity;
+
+/// <summary>
+/// The admin consent endpoint (<c>/{tenant}/v2.0/adminconsent</c>): an administrator grants every permission the
+/// app registration asks for, for all users, and the browser goes back with <c>admin_consent=True</c>. In the
+/// sandbox any member may act as administrator. Also the logout endpoint.
+/// </summary>
+public sealed partial class SandboxAdminConsentFlow(
+    SandboxAppRegistrations apps,
+    SandboxDirectory directory,
+    SandboxAuthorizeRequestProtector protector,
+    IAntiforgery antiforgery,
+    TimeProvider clock,
+    ILogger<SandboxAdminConsentFlow> logger)
+{
+    public async Task<IResult> ShowAsync(HttpContext context, string tenant, CancellationToken cancellationToken)
+    {
+        var query = context.Request.Query;
+        var clientId = query["client_id"].ToString();
+        var app = Guid.TryParse(clientId, out var id) ? await apps.FindByClientIdAsync(id, cancellationToken) : null;
+        if (app is null)
+        {
+            return EntraResponses.Page(context, EntraErrors.ApplicationNotFound(clientId), clock);
+        }
+        var redirectUri = query["redirect_uri"].ToString();
+        if (!app.RedirectUris.Contains(redirectUri, StringComparer.Ordinal))
+        {
+            return EntraResponses.Page(context, EntraErrors.RedirectUriMismatch(redirectUri, app.AppId), clock);
+        }
+
+        var request = SandboxAuthorizeRequest.FromQuery(tenant, app.AppId, redirectUri, query) with { ResponseMode = "query" };
+        var admins = (await directory.ListUsersAsync(cancellationToken)).Where(u => u.CanSignIn);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        HiddenField[] fields = [new("request", protector.Protect(request)), new(tokens.FormFieldName, tokens.RequestToken!)];
+        EntraResponses.NoStore(context);
+        return SandboxIdentityPages.Html(SandboxIdentityPages.AdminConsent(app.DisplayName, app.DelegatedPermissions, app.ApplicationPermissions, admins, fields));
+    }
+
+    public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        // Checked here rather than by form binding, so that a stale or forged form gets a page, not a bare 400.
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return EntraResponses.Page(context, SandboxSignInFlow.RequestExpired(), clock);
+        }
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var request = protector.Unprotect(form["request"]);
+        var app = request is null ? null : await apps.FindByClientIdAsync(request.ClientId, cancellationToken);
+        if (request is null || app is null)
+        {
+            return EntraResponses.Page(context, SandboxSignInFlow.RequestExpired(), clock);
+        }
+        if (form["action"] != "accept")
+        {
+            var declined = EntraResponses.RedirectParameters(context, EntraErrors.UserDeclinedConsent(), request.State, clock)
+                .Append(new KeyValuePair<string, string?>("error_subcode", "cancel"));
+            return Results.Redirect(QueryHelpers.AddQueryString(request.RedirectUri, declined.Where(p => p.Value is not null)!));
+        }
+
+        await apps.GrantAdminConsentAsync(app.AppId, cancellationToken);
+        LogAdminConsent(logger, form["user"].ToString(), app.AppId);
+        return Results.Redirect(QueryHelpers.AddQueryString(request.RedirectUri, new Dictionary<string, string?>
+        {
+            ["admin_consent"] = "True",
+            ["tenant"] = SandboxTenant.TenantId.ToString(),
+            ["state"] = request.State,
+            ["scope"] = request.Scope.Length > 0 ? request.Scope : $"{SandboxTenant.GraphResource}/.default",
+        }.Where(p => p.Value is not null)!));
+    }
+
+    /// <summary>Sign-out: the sandbox keeps no session of its own, so it only sends the browser back.</summary>
+    public static IResult Logout(HttpContext context)
+    {
+        var back = context.Request.Query["post_logout_redirect_uri"].ToString();
+        if (Uri.TryCreate(back, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        {
+            var state = context.Request.Query["state"].ToString();
+            return Results.Redirect(state.Length > 0 ? QueryHelpers.AddQueryString(back, "state", state) : back);
+        }
+        return SandboxIdentityPages.Html(SandboxIdentityPages.SignedOut());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox admin consent: user {UserId} granted app {ClientId} its permissions for all users")]
+    private static partial void LogAdminConsent(ILogger logger, string userId, Guid clientId);
+}
