@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using FlexMail.Portal.Sandbox.Graph;
 using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Portal.Sandbox.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -65,24 +66,13 @@ public sealed class GraphMailboxTargets(IDbContextFactory<SandboxDbContext> cont
         }
     }
 
-    private async Task<string?> MailboxAsync(string url, SandboxAccessToken caller, CancellationToken cancellationToken)
-    {
-        var path = url.Split('?', 2)[0].TrimStart('/');
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length == 0)
+    private async Task<string?> MailboxAsync(string url, SandboxAccessToken caller, CancellationToken cancellationToken) =>
+        GraphMailboxes.OwnerSegment(url.Split('?', 2)[0]) switch
         {
-            return null;
-        }
-        if (string.Equals(segments[0], "me", StringComparison.OrdinalIgnoreCase))
-        {
-            return caller.UserPrincipalName is { Length: > 0 } upn ? upn.ToLowerInvariant() : null;
-        }
-        if (string.Equals(segments[0], "users", StringComparison.OrdinalIgnoreCase) && segments.Length > 1)
-        {
-            return await ResolveAsync(Uri.UnescapeDataString(segments[1]), cancellationToken);
-        }
-        return null;
-    }
+            null => null,
+            "me" => caller.UserPrincipalName is { Length: > 0 } upn ? upn.ToLowerInvariant() : null,
+            var owner => await ResolveAsync(Uri.UnescapeDataString(owner), cancellationToken),
+        };
 
     private async Task<string> ResolveAsync(string idOrName, CancellationToken cancellationToken)
     {

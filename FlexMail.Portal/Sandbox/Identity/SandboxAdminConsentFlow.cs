@@ -20,18 +20,12 @@ public sealed partial class SandboxAdminConsentFlow(
 {
     public async Task<IResult> ShowAsync(HttpContext context, string tenant, CancellationToken cancellationToken)
     {
-        var query = context.Request.Query;
-        var clientId = query["client_id"].ToString();
-        var app = Guid.TryParse(clientId, out var id) ? await apps.FindByClientIdAsync(id, cancellationToken) : null;
-        if (app is null)
+        var (client, errorPage) = await SandboxRegisteredClient.FindAsync(context, apps, clock, cancellationToken);
+        if (client is null)
         {
-            return EntraResponses.Page(context, EntraErrors.ApplicationNotFound(clientId), clock);
+            return errorPage!;
         }
-        var redirectUri = query["redirect_uri"].ToString();
-        if (!app.RedirectUris.Contains(redirectUri, StringComparer.Ordinal))
-        {
-            return EntraResponses.Page(context, EntraErrors.RedirectUriMismatch(redirectUri, app.AppId), clock);
-        }
+        var (app, redirectUri, query) = (client.App, client.RedirectUri, context.Request.Query);
 
         var request = SandboxAuthorizeRequest.FromQuery(tenant, app.AppId, redirectUri, query) with { ResponseMode = "query" };
         var admins = (await directory.ListUsersAsync(cancellationToken)).Where(u => u.CanSignIn);

@@ -1,0 +1,30 @@
+using FlexMail.Portal.Sandbox.Apps;
+
+namespace FlexMail.Portal.Sandbox.Identity;
+
+/// <summary>
+/// The first check of every browser-facing request (authorize, admin consent): the <c>client_id</c> names an app
+/// registration and the <c>redirect_uri</c> is exactly one of its redirect URIs. Like Entra, a failure is shown on a
+/// page and never sent to the unverified redirect URI.
+/// </summary>
+public sealed record SandboxRegisteredClient(SandboxApplication App, string RedirectUri)
+{
+    /// <returns>The client, or the error page to answer with.</returns>
+    public static async Task<(SandboxRegisteredClient? Client, IResult? ErrorPage)> FindAsync(
+        HttpContext context, SandboxAppRegistrations apps, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var query = context.Request.Query;
+        var clientId = query["client_id"].ToString();
+        var app = Guid.TryParse(clientId, out var id) ? await apps.FindByClientIdAsync(id, cancellationToken) : null;
+        if (app is null)
+        {
+            return (null, EntraResponses.Page(context, EntraErrors.ApplicationNotFound(clientId), clock));
+        }
+        var redirectUri = query["redirect_uri"].ToString();
+        if (!app.RedirectUris.Contains(redirectUri, StringComparer.Ordinal))
+        {
+            return (null, EntraResponses.Page(context, EntraErrors.RedirectUriMismatch(redirectUri, app.AppId), clock));
+        }
+        return (new SandboxRegisteredClient(app, redirectUri), null);
+    }
+}
