@@ -16,4 +16,10 @@ public interface IMicrosoftCloud
 
     /// <summary>An HTTP client for the identity platform and Graph (long-lived handler; dispose the client freely).</summary>
     HttpClient CreateHttpClient();
+
+    /// <summary>
+    /// The long-lived handler under <see cref="CreateHttpClient"/>, for pipelines that add their own handlers in front
+    /// (the Graph SDK's retry and redirect handlers). Never dispose it.
+    /// </summary>
+    HttpMessageHandler Handler { get; }
 }

@@ -17,5 +17,7 @@ public sealed class PublicMicrosoftCloud : IMicrosoftCloud, IDisposable
 
     public HttpClient CreateHttpClient() => new(_handler, disposeHandler: false);
 
+    public HttpMessageHandler Handler => _handler;
+
     public void Dispose() => _handler.Dispose();
 }

@@ -35,6 +35,8 @@ public sealed class SandboxMicrosoftCloud : IMicrosoftCloud, IDisposable
 
     public HttpClient CreateHttpClient() => new(_handler, disposeHandler: false);
 
+    public HttpMessageHandler Handler => _handler;
+
     public void Dispose() => _handler.Dispose();
 
     private static byte[] PublicKeyPin(X509Certificate certificate) =>

@@ -39,6 +39,14 @@ public sealed class SandboxGraph(KestrelPortal portal)
         new(portal.Cloud.CreateHttpClient(), new BaseBearerTokenAuthenticationProvider(new FixedTokenProvider(token, GraphBaseUrl.Host)),
             GraphBaseUrl.ToString().TrimEnd('/'));
 
+    /// <summary>
+    /// A Graph client as an application builds it for production: the SDK's default handlers (retry honouring
+    /// Retry-After, redirects, compression) in front of the handler that trusts exactly the portal's certificate.
+    /// </summary>
+    public GraphServiceClient ClientWithDefaultHandlers(string token) =>
+        new(GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers(), finalHandler: portal.Cloud.Handler, disposeHandler: false),
+            new BaseBearerTokenAuthenticationProvider(new FixedTokenProvider(token, GraphBaseUrl.Host)), GraphBaseUrl.ToString().TrimEnd('/'));
+
     /// <summary>A plain HTTP client with the bearer token, for what the SDK will not send (a 21-step batch, a bad token).</summary>
     public HttpClient Http(string token)
     {
