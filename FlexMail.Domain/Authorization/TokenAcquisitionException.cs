@@ -1,0 +1,17 @@
+namespace FlexMail.Domain.Authorization;
+
+/// <summary>Entra ID refused a token: the failure carries the AADSTS code and the plain-language cause and fix.</summary>
+public sealed class TokenAcquisitionException(EntraFailure failure, Exception? innerException = null)
+    : Exception(failure.Cause, innerException)
+{
+    public EntraFailure Failure { get; } = failure;
+}
+
+/// <summary>
+/// Why Entra ID refused, in words an administrator can act on.
+/// </summary>
+/// <param name="Code">The AADSTS number (e.g. 7000215), or null when the failure carried none (network, certificate).</param>
+/// <param name="Cause">What went wrong, in plain words.</param>
+/// <param name="Fix">What to do about it.</param>
+/// <param name="NeedsReauthorization">True when only a new sign-in (Re-Authorize) can repair it.</param>
+public sealed record EntraFailure(int? Code, string Cause, string Fix, bool NeedsReauthorization = false);
