@@ -8,8 +8,8 @@ namespace FlexMail.Portal.Sandbox.Apps;
 /// <param name="FromSavedSettings">True when built from the saved Server Base URL; false when from the address the portal was opened at.</param>
 public sealed record PortalRedirectUri(string Value, bool FromSavedSettings);
 
-/// <summary>The portal's app registration just made, and where its redirect URI came from.</summary>
-public sealed record RegisteredPortalApp(SandboxApplication App, PortalRedirectUri RedirectUri);
+/// <summary>The portal's app registration, where its redirect URI came from, and whether it existed already.</summary>
+public sealed record RegisteredPortalApp(SandboxApplication App, PortalRedirectUri RedirectUri, bool AlreadyRegistered = false);
 
 /// <summary>
 /// "Register an app for this portal": an app named FlexMail whose redirect URI is the portal's own OAuth callback,
@@ -37,6 +37,12 @@ public sealed class SandboxPortalApp(SandboxAppRegistrations apps, EmailSettings
     public async Task<RegisteredPortalApp> RegisterAsync(Uri portalAddress, CancellationToken cancellationToken)
     {
         var redirectUri = await RedirectUriAsync(portalAddress, cancellationToken);
+        var existing = (await apps.ListAsync(cancellationToken))
+            .FirstOrDefault(a => a.DisplayName == AppName && a.RedirectUris.Contains(redirectUri.Value, StringComparer.Ordinal));
+        if (existing is not null)
+        {
+            return new RegisteredPortalApp(existing, redirectUri, AlreadyRegistered: true);
+        }
         var app = await apps.CreateAsync(AppName, [redirectUri.Value], cancellationToken);
         await apps.SetPermissionsAsync(app.AppId, DelegatedPermissions, [], cancellationToken);
         await apps.GrantAdminConsentAsync(app.AppId, cancellationToken);

@@ -77,9 +77,7 @@ public static class SandboxIdentityEndpoints
             ["scopes_supported"] = new[] { "openid", "profile", "email", "offline_access" },
             ["issuer"] = issuer,
             ["request_uri_parameter_supported"] = false,
-            ["userinfo_endpoint"] = "https://graph.microsoft.com/oidc/userinfo",
             ["authorization_endpoint"] = $"{endpoints}/oauth2/v2.0/authorize",
-            ["device_authorization_endpoint"] = $"{endpoints}/oauth2/v2.0/devicecode",
             ["http_logout_supported"] = true,
             ["frontchannel_logout_supported"] = true,
             ["end_session_endpoint"] = $"{endpoints}/oauth2/v2.0/logout",
@@ -88,11 +86,11 @@ public static class SandboxIdentityEndpoints
                 "sub", "iss", "cloud_instance_name", "cloud_instance_host_name", "cloud_graph_host_name", "msgraph_host", "aud", "exp", "iat",
                 "auth_time", "acr", "nonce", "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email",
             },
-            ["kerberos_endpoint"] = $"{endpoints}/kerberos",
             ["tenant_region_scope"] = "EU",
             ["cloud_instance_name"] = "microsoftonline.com",
             ["cloud_graph_host_name"] = "graph.windows.net",
-            ["msgraph_host"] = "graph.microsoft.com",
+            // Graph of the sandbox: nothing the discovery document names leaves the portal.
+            ["msgraph_host"] = new Uri(context.Request.Scheme + "://" + context.Request.Host).Authority + SandboxTenant.GraphPath,
             ["rbac_url"] = "https://pas.windows.net",
         });
     }

@@ -44,7 +44,9 @@ public sealed partial class SandboxSignInFlow(
                 ? await ContinueAsync(context, app, request, hinted, interactive: false, cancellationToken)
                 : request.RespondToClient(EntraResponses.RedirectParameters(context, EntraErrors.LoginRequired(), request.State, clock));
         }
-        return await SignInPageAsync(context, app, request, request.Prompt == "select_account" ? null : hinted?.Id, null, cancellationToken);
+        // The sandbox keeps no sign-in session, so the account chooser is always shown (prompt=select_account is always
+        // honoured); the hinted account is chosen in it so that signing in as the expected user is one click.
+        return await SignInPageAsync(context, app, request, hinted?.Id, null, cancellationToken);
     }
 
     public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken cancellationToken)

@@ -104,6 +104,21 @@ public sealed class AppDetailsTests : SandboxComponentTest
     }
 
     [Fact]
+    public async Task UploadCertificate_SameCertificateTwice_IsRefusedTheSecondTime()
+    {
+        using var certificate = SelfSigned();
+        var page = RenderPage();
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(certificate.ExportCertificatePem(), "flexmail.pem"));
+        page.WaitForAssertion(() => Assert.Contains(certificate.Thumbprint.ToUpperInvariant(), page.Find("[data-testid=app-certificates]").TextContent));
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(certificate.ExportCertificatePem(), "again.pem"));
+
+        page.WaitForAssertion(() => Assert.Contains("already uploaded", page.Find("[data-testid=certificate-error]").TextContent));
+        await using var db = await SandboxContexts.CreateDbContextAsync();
+        Assert.Equal(1, await db.AppCertificates.CountAsync());
+    }
+
+    [Fact]
     public async Task UploadCertificate_FileWithAPrivateKey_IsRefusedAndNothingIsAdded()
     {
         using var certificate = SelfSigned();

@@ -62,6 +62,19 @@ public sealed class AppRegistrationsPageTests : SandboxComponentTest
     }
 
     [Fact]
+    public async Task RegisterForThisPortal_ClickedTwice_KeepsOneAppAndSaysItExists()
+    {
+        var page = RenderPage();
+        await Button(page, "Register an app for this portal").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=portal-app-registered]")));
+
+        await Button(page, "Register an app for this portal").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("already registered", page.Find("[data-testid=portal-app-registered]").TextContent));
+        Assert.Single(await Sandbox<SandboxAppRegistrations>().ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task NewRegistration_WithNameAndRedirectUri_CreatesTheAppAndOpensIt()
     {
         var page = RenderPage();

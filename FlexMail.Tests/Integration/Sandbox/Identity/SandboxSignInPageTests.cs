@@ -29,7 +29,7 @@ public sealed class SandboxSignInPageTests(KestrelPortal portal) : IClassFixture
     }
 
     [Fact]
-    public async Task SignInPage_WithLoginHint_PreselectsThatUserUnlessSelectAccount()
+    public async Task SignInPage_WithLoginHint_ShowsTheChooserWithThatUserSelected_AlsoForSelectAccount()
     {
         var app = await SandboxTestApp.CreateAsync(portal, ["Mail.Send"]);
         using var browser = new SandboxSignIn(portal);
@@ -38,7 +38,8 @@ public sealed class SandboxSignInPageTests(KestrelPortal portal) : IClassFixture
         var chooser = await browser.OpenAsync(AuthorizeUrl(app, "Mail.Send", ("login_hint", "megan.bowen@contoso.test"), ("prompt", "select_account")));
 
         Assert.Equal(SandboxSeed.MeganBowen.Id.ToString(), hinted.CheckedUser);
-        Assert.Null(chooser.CheckedUser);
+        Assert.Equal(SandboxSeed.MeganBowen.Id.ToString(), chooser.CheckedUser);
+        Assert.True(chooser.HasButton("Sign in"));
     }
 
     [Fact]
