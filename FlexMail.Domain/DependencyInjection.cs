@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<EmailSettingsValidator>();
         services.AddSingleton<EmailSettingsService>();
         services.AddSingleton<SetupService>();
+        services.AddSingleton<GraphTokenSources>();
         return services;
     }
 
