@@ -78,7 +78,9 @@ internal static partial class EntraErrorTable
 
     private static EntraFailure CertificateRefused(string aadsts, EntraErrorContext context)
     {
-        var thumbprint = ThumbprintPattern().Match(aadsts) is { Success: true } match ? match.Groups["thumbprint"].Value : context.CertificateThumbprint;
+        // The SHA-1 thumbprint FlexMail knows is what the admin center lists; Entra may quote the SHA-256 one it was sent.
+        var thumbprint = context.CertificateThumbprint
+            ?? (ThumbprintPattern().Match(aadsts) is { Success: true } match ? match.Groups["thumbprint"].Value : null);
         var which = thumbprint is null ? "the certificate FlexMail signed with" : $"the certificate FlexMail signed with (thumbprint {thumbprint})";
         if (aadsts.Contains("key used is expired", StringComparison.OrdinalIgnoreCase))
         {
