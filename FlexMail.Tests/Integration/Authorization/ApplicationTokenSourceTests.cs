@@ -1,5 +1,4 @@
 using FlexMail.Domain.Authorization;
-using FlexMail.Domain.Credentials;
 using FlexMail.Domain.Security;
 using FlexMail.Portal.Hosting;
 using FlexMail.Portal.Sandbox;
@@ -129,8 +128,7 @@ public sealed class ApplicationTokenSourceTests(KestrelPortal portal) : IClassFi
         var application = await _scenario.SaveWithSecretAsync(TokenSourceScenario.TenantId, app.AppId.ToString(), secret.Value);
         using var other = SelfSignedCertificates.CreateTlsServer(["localhost"], TimeProvider.System, TimeSpan.FromDays(1));
         using var pinnedElsewhere = new SandboxMicrosoftCloud(portal.Get<SandboxBaseAddress>(), new LocalHttpsCertificateInfo(other));
-        var sources = new GraphTokenSources(pinnedElsewhere, portal.Get<ISecretProtector>(), portal.Get<CredentialService>(),
-            NullLogger<ApplicationTokenSource>.Instance);
+        var sources = new GraphTokenSources(pinnedElsewhere, portal.Get<OAuthApplicationSecrets>(), NullLogger<ApplicationTokenSource>.Instance);
         using var source = await sources.ForApplicationAsync(application, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<TokenAcquisitionException>(() => source.GetAccessTokenAsync(CancellationToken.None));
