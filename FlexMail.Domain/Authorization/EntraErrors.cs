@@ -43,12 +43,6 @@ public static partial class EntraErrors
             "Check the OAuth application's Tenant Id, Client Id and credential, then try again.");
     }
 
-    /// <summary>The AADSTS number in a message, or null.</summary>
-    public static int? CodeIn(string? message) =>
-        message is not null && AadstsCode().Match(message) is { Success: true } match
-            ? int.Parse(match.Groups["code"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)
-            : null;
-
     private static EntraFailure Unreachable(IReadOnlyList<Exception> chain, EntraErrorContext context)
     {
         var host = context.AuthorityHost is { } authority ? authority.Authority : "the Microsoft identity platform";

@@ -113,6 +113,21 @@ public sealed class EntraErrorsTests
     }
 
     [Fact]
+    public void From_RegisteredCertificateExpired_SaysToUploadANewOne()
+    {
+        var error = Service("invalid_client", 700027,
+            "Client assertion contains an invalid signature. [Reason - The key used is expired., Thumbprint of key used by client: " +
+            "'3F2A1C9E0B7D4A6F8E5C2B1A0D9F8E7C6B5A4D3C', Found key 'Start=2025-01-01T00:00:00.0000000Z, End=2026-01-01T00:00:00.0000000Z', " +
+            $"Please visit the Azure Portal to see configured keys for app Id '{ClientId}'.]");
+
+        var failure = EntraErrors.From(error);
+
+        Assert.Equal(700027, failure.Code);
+        Assert.Contains("has expired", failure.Cause);
+        Assert.Contains("upload its public part", failure.Fix);
+    }
+
+    [Fact]
     public void From_RefreshTokenIdle90Days_NeedsReauthorization()
     {
         var error = new MsalUiRequiredException("invalid_grant",

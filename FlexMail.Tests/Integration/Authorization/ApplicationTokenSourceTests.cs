@@ -1,4 +1,5 @@
 using FlexMail.Domain.Authorization;
+using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Security;
 using FlexMail.Portal.Hosting;
 using FlexMail.Portal.Sandbox;
@@ -118,6 +119,24 @@ public sealed class ApplicationTokenSourceTests(KestrelPortal portal) : IClassFi
 
         Assert.Equal(700016, error.Failure.Code);
         Assert.Contains(unknownClient, error.Failure.Cause);
+    }
+
+    [Fact]
+    public async Task ForApplication_NoSavedSecret_IsRefusedSayingToEnterOne()
+    {
+        var application = new OAuthApplication
+        {
+            Name = "Daemon without secret",
+            TenantId = TokenSourceScenario.TenantId,
+            ClientId = Guid.NewGuid().ToString(),
+            PermissionMode = PermissionMode.Application,
+        };
+
+        var error = await Assert.ThrowsAsync<TokenAcquisitionException>(() => Sources.ForApplicationAsync(application, CancellationToken.None));
+
+        Assert.Null(error.Failure.Code);
+        Assert.Contains("has no saved client secret", error.Failure.Cause);
+        Assert.Contains("enter the Value of a client secret", error.Failure.Fix);
     }
 
     [Fact]
