@@ -41,6 +41,9 @@ public static class DependencyInjection
         services.AddSingleton<EmailSettingsValidator>();
         services.AddSingleton<EmailSettingsService>();
         services.AddSingleton<SetupService>();
+        services.AddSingleton<OAuthApplicationSecrets>();
+        services.AddSingleton<GraphTokenSources>();
+        services.AddSingleton<MsalClientFactory>();
         return services;
     }
 
