@@ -27,7 +27,14 @@ public sealed class MailGatewayFactory(IMicrosoftCloud microsoft, TimeProvider c
     public IMailGateway Create(CloudInstance cloud, IGraphAccessTokenSource tokens)
     {
         var endpoints = microsoft.EndpointsFor(cloud);
-        var retry = new RetryHandlerOption { MaxRetry = MaxRetries, RetriesTimeLimit = RetriesTimeLimit };
+        var retry = new RetryHandlerOption
+        {
+            // One more try than retries allowed: then the handler hands back Graph's last answer (with its error body and
+            // Retry-After) instead of throwing its own "too many retries" exception.
+            MaxRetry = MaxRetries + 1,
+            RetriesTimeLimit = RetriesTimeLimit,
+            ShouldRetry = (_, attempt, response) => attempt < MaxRetries && (int)response.StatusCode is 429 or 503 or 504,
+        };
         var handlers = GraphClientFactory.CreateDefaultHandlers()
             .Select(handler => handler is RetryHandler ? new RetryHandler(retry) : handler)
             .ToList();

@@ -1,6 +1,9 @@
+using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlexMail.Tests.Integration.Mail;
 
@@ -94,6 +97,21 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task WhoAmI_GraphCertificateNotTrusted_FailsNetworkNamingTls()
+    {
+        using var untrusting = new UntrustingCloud(portal.Endpoints);
+        var factory = new MailGatewayFactory(untrusting, TimeProvider.System, NullLoggerFactory.Instance);
+        using var gateway = factory.Create(CloudInstance.Global, new FixedTokenSource());
+
+        var me = await gateway.WhoAmIAsync(CancellationToken.None);
+
+        Assert.False(me.Succeeded);
+        Assert.Equal(MailFailureKind.Network, me.Failure.Kind);
+        Assert.Null(me.Failure.Code);
+        Assert.Contains($"did not trust the TLS certificate of {portal.Endpoints.GraphBaseUrl.Host}", me.Failure.Cause);
+    }
+
+    [Fact]
     public async Task ListMessages_PageTokenForAnotherHost_FailsWithoutFetchingIt()
     {
         using var gateway = _kit.ServiceUserGateway();
@@ -103,5 +121,26 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
         Assert.False(page.Succeeded);
         Assert.Equal(MailFailureKind.InvalidRequest, page.Failure.Kind);
         Assert.Contains("not a Microsoft Graph link", page.Failure.Cause);
+    }
+
+    private sealed class FixedTokenSource : IGraphAccessTokenSource
+    {
+        public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) => Task.FromResult("header.payload.signature");
+    }
+
+    /// <summary>The sandbox's endpoints reached with the system's certificate validation, which does not trust the portal's certificate.</summary>
+    private sealed class UntrustingCloud(MicrosoftEndpoints endpoints) : IMicrosoftCloud, IDisposable
+    {
+        private readonly SocketsHttpHandler _handler = new();
+
+        public bool IsSandbox => true;
+
+        public HttpMessageHandler Handler => _handler;
+
+        public MicrosoftEndpoints EndpointsFor(CloudInstance cloud) => endpoints;
+
+        public HttpClient CreateHttpClient() => new(_handler, disposeHandler: false);
+
+        public void Dispose() => _handler.Dispose();
     }
 }

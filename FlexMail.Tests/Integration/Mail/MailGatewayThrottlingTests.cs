@@ -6,9 +6,9 @@ using FlexMail.Tests.Support;
 namespace FlexMail.Tests.Integration.Mail;
 
 /// <summary>
-/// The sandbox's throttling through the gateway (its own portal, faults reset after each test): a short Retry-After
-/// is waited out by the SDK's retry handler; one beyond the gateway's retry time limit answers a throttled failure
-/// that says when to retry.
+/// The sandbox's throttling and outages through the gateway (its own portal, faults reset after each test): a short
+/// Retry-After is waited out by the SDK's retry handler; one beyond the gateway's retry time limit answers a throttled
+/// failure that says when to retry; a 503 on every try answers service unavailable once the retries are spent.
 /// </summary>
 public sealed class MailGatewayThrottlingTests(KestrelPortal portal) : IClassFixture<KestrelPortal>, IAsyncLifetime
 {
@@ -54,6 +54,23 @@ public sealed class MailGatewayThrottlingTests(KestrelPortal portal) : IClassFix
         Assert.True(folder.Succeeded, folder.Failure?.ToString());
         Assert.Contains(portal.Get<SandboxMailboxThrottle>().Snapshot(),
             c => c.Mailbox == SandboxSeed.ServiceUser.Mail!.ToLowerInvariant() && c.ThrottledCount >= 1);
+    }
+
+    [Fact]
+    public async Task ListFolders_GraphUnavailableOnEveryTry_FailsServiceUnavailableAfterRetries()
+    {
+        var saved = await portal.Get<SandboxFaults>().UpdateAsync(new SandboxFaultSettings { ServiceUnavailablePercent = 100 }, CancellationToken.None);
+        Assert.True(saved.Succeeded, saved.Error);
+        using var gateway = _kit.ServiceUserGateway();
+
+        var folders = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
+
+        Assert.False(folders.Succeeded);
+        Assert.Equal(MailFailureKind.ServiceUnavailable, folders.Failure.Kind);
+        Assert.Equal(503, folders.Failure.Status);
+        Assert.Equal(GraphFaultResponses.ServiceUnavailableCode, folders.Failure.Code);
+        Assert.Contains("the retries did not get through", folders.Failure.Cause);
+        Assert.NotNull(folders.Failure.RetryAfter);
     }
 
     private async Task SetBudgetAsync(int windowSeconds)
