@@ -11,11 +11,11 @@ namespace FlexMail.Domain.Mail;
 /// turns whatever the SDK throws into a <see cref="MailFailure"/>; message calls ask for immutable ids.
 /// </summary>
 internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient http, GraphTokenProvider tokens, Uri graphBaseUrl,
-    MailFailures failures, ILogger logger) : IMailGateway
+    MailFailures failures, ILogger logger, int folderPageSize) : IMailGateway
 {
     private static readonly string[] IdentitySelect = ["displayName", "userPrincipalName", "mail"];
     private static readonly string[] MessageSelect = [.. GraphMessages.SummarySelect, "body"];
-    private readonly MailFolderTree _folders = new(client);
+    private readonly MailFolderTree _folders = new(client, folderPageSize);
 
     public Task<MailResult<MailIdentity>> WhoAmIAsync(CancellationToken cancellationToken) =>
         RunAsync(new MailOperation("WhoAmI", "read the profile of", "the signed-in user", MailAccess.Profile), async ct =>
@@ -128,6 +128,10 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
                                    && failures.From(ex, op, tokens.LastClaims, graphBaseUrl) is { } failure)
         {
+            if (failure.Kind == MailFailureKind.Unexpected)
+            {
+                MailGatewayLog.Unexpected(logger, ex, op.Name, op.Mailbox);
+            }
             return Failed<T>(op, failure);
         }
     }

@@ -17,6 +17,7 @@ public enum MailFailureKind
     TokenUnavailable,
     Network,
     InvalidRequest,
+    Unexpected,
 }
 
 /// <summary>

@@ -9,8 +9,8 @@ namespace FlexMail.Domain.Mail;
 
 /// <summary>
 /// Turns what the Graph SDK throws (OData errors, the retry handler's give-up, network and TLS failures, the token
-/// source's refusal) into a <see cref="MailFailure"/>. Returns null for what is not a mail failure (cancellation,
-/// programming errors), which callers let through.
+/// source's refusal) into a <see cref="MailFailure"/>; anything else becomes an unexpected failure. Returns null only
+/// for cancellation, which callers let through.
 /// </summary>
 internal sealed class MailFailures(TimeProvider clock)
 {
@@ -42,7 +42,13 @@ internal sealed class MailFailures(TimeProvider clock)
                 $"Microsoft Graph at {graphBaseUrl.Host} did not answer in time while trying to {op.Action} {op.Mailbox}.",
                 $"Check that outbound HTTPS to {graphBaseUrl.Host} is allowed and fast (proxy, firewall), then try again.");
         }
-        return null;
+        if (exception is OperationCanceledException)
+        {
+            return null;
+        }
+        return new MailFailure(MailFailureKind.Unexpected, null, null,
+            $"FlexMail could not handle Microsoft Graph's answer while trying to {op.Action} {op.Mailbox} ({exception.GetType().Name}).",
+            "Try again; if it persists, report the time and the mailbox to support (the portal's log has the details).");
     }
 
     private MailFailure FromGraph(ApiException exception, MailOperation op, TokenClaims? claims)

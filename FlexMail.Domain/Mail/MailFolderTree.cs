@@ -7,10 +7,8 @@ namespace FlexMail.Domain.Mail;
 /// Reads a mailbox's folders through Graph: the whole tree (every <c>@odata.nextLink</c> page, every
 /// <c>childFolders</c> level) or one folder by path.
 /// </summary>
-internal sealed class MailFolderTree(GraphServiceClient client)
+internal sealed class MailFolderTree(GraphServiceClient client, int pageSize)
 {
-    private const int PageSize = 100;
-
     private static readonly string[] FolderSelect = ["id", "displayName", "childFolderCount", "unreadItemCount", "totalItemCount"];
 
     /// <summary>Graph's well-known folder names, which address a folder whatever its (localized) display name.</summary>
@@ -64,8 +62,8 @@ internal sealed class MailFolderTree(GraphServiceClient client)
     {
         var folders = client.Users[mailbox].MailFolders;
         var page = parentId is null
-            ? await folders.GetAsync(r => { r.QueryParameters.Top = PageSize; r.QueryParameters.Select = FolderSelect; }, cancellationToken)
-            : await folders[parentId].ChildFolders.GetAsync(r => { r.QueryParameters.Top = PageSize; r.QueryParameters.Select = FolderSelect; }, cancellationToken);
+            ? await folders.GetAsync(r => { r.QueryParameters.Top = pageSize; r.QueryParameters.Select = FolderSelect; }, cancellationToken)
+            : await folders[parentId].ChildFolders.GetAsync(r => { r.QueryParameters.Top = pageSize; r.QueryParameters.Select = FolderSelect; }, cancellationToken);
         var result = new List<GraphFolder>();
         while (page is not null)
         {

@@ -24,6 +24,9 @@ public sealed class MailGatewayFactory(IMicrosoftCloud microsoft, TimeProvider c
     /// </summary>
     public static readonly TimeSpan RetriesTimeLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>Folders asked for per page; every <c>@odata.nextLink</c> is followed whatever the size.</summary>
+    internal int FolderPageSize { get; init; } = 100;
+
     public IMailGateway Create(CloudInstance cloud, IGraphAccessTokenSource tokens)
     {
         var endpoints = microsoft.EndpointsFor(cloud);
@@ -41,6 +44,7 @@ public sealed class MailGatewayFactory(IMicrosoftCloud microsoft, TimeProvider c
         var http = GraphClientFactory.Create(handlers, finalHandler: microsoft.Handler, disposeHandler: false);
         var provider = new GraphTokenProvider(tokens, endpoints.GraphBaseUrl.Host);
         var client = new GraphServiceClient(http, new BaseBearerTokenAuthenticationProvider(provider), endpoints.GraphBaseUrl.ToString().TrimEnd('/'));
-        return new GraphMailGateway(client, http, provider, endpoints.GraphBaseUrl, new MailFailures(clock), loggers.CreateLogger<GraphMailGateway>());
+        return new GraphMailGateway(client, http, provider, endpoints.GraphBaseUrl, new MailFailures(clock), loggers.CreateLogger<GraphMailGateway>(),
+            FolderPageSize);
     }
 }

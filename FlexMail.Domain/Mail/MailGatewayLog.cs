@@ -16,4 +16,7 @@ internal static partial class MailGatewayLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail gateway {Operation} on {Mailbox} could not get an access token: AADSTS{EntraCode}")]
     public static partial void NoToken(ILogger logger, string operation, string mailbox, int? entraCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mail gateway {Operation} on {Mailbox} met an unexpected error")]
+    public static partial void Unexpected(ILogger logger, Exception exception, string operation, string mailbox);
 }

@@ -1,7 +1,9 @@
+using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.Mail;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlexMail.Tests.Integration.Mail;
 
@@ -26,6 +28,20 @@ public sealed class MailGatewayFolderTests(KestrelPortal portal) : IClassFixture
         var expected = await portal.Get<SandboxMailbox>().ListFoldersAsync(SandboxSeed.ApprovalsMailbox.Id, CancellationToken.None);
         Assert.Equal(expected.Select(f => f.Id).Order(), Flatten(folders.Value).Select(f => f.Id).Order());
         Assert.All(Flatten(folders.Value), folder => Assert.Equal(expected.Single(e => e.Id == folder.Id).Total, folder.TotalCount));
+    }
+
+    [Fact]
+    public async Task ListFolders_PagesOfTwo_FollowsNextLinkToEveryFolder()
+    {
+        var factory = new MailGatewayFactory(portal.Get<IMicrosoftCloud>(), TimeProvider.System, NullLoggerFactory.Instance) { FolderPageSize = 2 };
+        using var gateway = _kit.ServiceUserGateway(factory);
+
+        var folders = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
+
+        Assert.True(folders.Succeeded, folders.Failure?.ToString());
+        var expected = await portal.Get<SandboxMailbox>().ListFoldersAsync(SandboxSeed.ApprovalsMailbox.Id, CancellationToken.None);
+        Assert.True(folders.Value.Count > 2);
+        Assert.Equal(expected.Select(f => f.Id).Order(), Flatten(folders.Value).Select(f => f.Id).Order());
     }
 
     [Fact]

@@ -21,17 +21,22 @@ internal sealed class MailGatewayKit(KestrelPortal portal)
 
     public static string ServiceUser => SandboxSeed.ServiceUser.UserPrincipalName;
 
-    public IMailGateway Delegated(SandboxUser user, params string[] scopes) =>
-        Create(new SandboxTokenSource(portal, new SandboxAccessToken(SandboxTenant.TenantId, Guid.NewGuid(), "FlexMail tests", user.Id,
+    public IMailGateway Delegated(SandboxUser user, params string[] scopes) => Delegated(null, user, scopes);
+
+    private IMailGateway Delegated(MailGatewayFactory? factory, SandboxUser user, string[] scopes) =>
+        Create(factory, new SandboxTokenSource(portal, new SandboxAccessToken(SandboxTenant.TenantId, Guid.NewGuid(), "FlexMail tests", user.Id,
             user.UserPrincipalName, scopes, [])));
 
     /// <summary>The service user with FlexMail's delegated scopes (Full Access and Send As on the approvals mailbox).</summary>
-    public IMailGateway ServiceUserGateway() => Delegated(SandboxSeed.ServiceUser, ServiceScopes);
+    public IMailGateway ServiceUserGateway(MailGatewayFactory? factory = null) => Delegated(factory, SandboxSeed.ServiceUser, ServiceScopes);
 
     public IMailGateway Application(params string[] roles) =>
         Create(new SandboxTokenSource(portal, new SandboxAccessToken(SandboxTenant.TenantId, Guid.NewGuid(), "FlexMail tests", null, null, [], roles)));
 
-    public IMailGateway Create(IGraphAccessTokenSource tokens) => portal.Get<MailGatewayFactory>().Create(CloudInstance.Global, tokens);
+    public IMailGateway Create(IGraphAccessTokenSource tokens) => Create(null, tokens);
+
+    private IMailGateway Create(MailGatewayFactory? factory, IGraphAccessTokenSource tokens) =>
+        (factory ?? portal.Get<MailGatewayFactory>()).Create(CloudInstance.Global, tokens);
 
     /// <summary>Puts a mail in a mailbox's Inbox through the sandbox's transport (as if from outside).</summary>
     public Task DeliverAsync(SandboxUser to, string subject) =>
