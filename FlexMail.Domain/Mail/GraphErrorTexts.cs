@@ -41,6 +41,13 @@ internal static class GraphErrorTexts
                 $"Add the delegated Microsoft Graph permission {needed} to the app registration, grant admin consent, then Re-Authorize " +
                 $"so that the new token carries it.{right}");
         }
+        if (own)
+        {
+            return new(MailFailureKind.AccessDenied, code, status,
+                $"Microsoft Graph denied {user} to {op.Action} their own mailbox, although the token carries {needed}.",
+                $"Check that {mailbox} may use Exchange Web Services/REST (Get-CASMailbox {mailbox}) and that no Conditional Access policy " +
+                "blocks the app; then Re-Authorize.");
+        }
         var rightName = MailPermissions.MailboxRight(op.Access);
         var command = op.Access == MailAccess.Send
             ? $"Add-RecipientPermission -Identity {mailbox} -Trustee {user} -AccessRights SendAs"
