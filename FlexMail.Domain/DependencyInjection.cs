@@ -4,6 +4,7 @@ using FlexMail.Domain.Audit;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.Authorization;
 using FlexMail.Domain.Credentials;
+using FlexMail.Domain.Mail;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<OAuthApplicationSecrets>();
         services.AddSingleton<GraphTokenSources>();
         services.AddSingleton<MsalClientFactory>();
+        services.AddSingleton<MailGatewayFactory>();
         return services;
     }
 

@@ -1,0 +1,71 @@
+namespace FlexMail.Domain.Mail;
+
+/// <summary>An email address with an optional display name.</summary>
+public sealed record MailAddress(string Address, string? Name = null);
+
+/// <summary>Who a delegated token signed in.</summary>
+public sealed record MailIdentity(string? DisplayName, string? UserPrincipalName, string? Mail);
+
+/// <summary>A mail to send. <see cref="From"/> other than the sending mailbox needs Send As on it.</summary>
+public sealed record OutgoingMail
+{
+    public MailAddress? From { get; init; }
+
+    public required IReadOnlyList<MailAddress> To { get; init; }
+
+    public IReadOnlyList<MailAddress> ReplyTo { get; init; } = [];
+
+    public required string Subject { get; init; }
+
+    /// <summary>The HTML body; when set it wins over <see cref="TextBody"/>.</summary>
+    public string? HtmlBody { get; init; }
+
+    public string? TextBody { get; init; }
+
+    /// <summary>Keep a copy in the sending mailbox's Sent Items (Graph's own default is true; the SDK sends false unless set).</summary>
+    public bool SaveToSentItems { get; init; } = true;
+}
+
+/// <summary>A mail folder with its path from the top of the mailbox (<c>Inbox/FlexMail Replies</c>).</summary>
+public sealed record MailFolder(string Id, string DisplayName, string Path, int UnreadCount, int TotalCount, int ChildFolderCount,
+    IReadOnlyList<MailFolder> Children);
+
+/// <summary>An internet message header (<c>Message-ID</c>, <c>In-Reply-To</c> ...).</summary>
+public sealed record MailHeader(string Name, string Value);
+
+/// <summary>A message as FlexMail reads it. Properties not selected are null.</summary>
+public sealed record MailMessage(string Id)
+{
+    public string? Subject { get; init; }
+
+    public MailAddress? From { get; init; }
+
+    public IReadOnlyList<MailAddress> To { get; init; } = [];
+
+    public DateTimeOffset? ReceivedDateTime { get; init; }
+
+    public bool? IsRead { get; init; }
+
+    public string? InternetMessageId { get; init; }
+
+    public string? ConversationId { get; init; }
+
+    public string? ParentFolderId { get; init; }
+
+    public string? BodyPreview { get; init; }
+
+    /// <summary>The body's content, <c>html</c> or <c>text</c> as <see cref="BodyContentType"/> says.</summary>
+    public string? Body { get; init; }
+
+    public string? BodyContentType { get; init; }
+
+    /// <summary>The internet message headers; null unless asked for.</summary>
+    public IReadOnlyList<MailHeader>? Headers { get; init; }
+
+    /// <summary>The value of the first header with this name (case-insensitive), or null.</summary>
+    public string? Header(string name) =>
+        Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
+}
+
+/// <summary>One page of messages and the token for the next page (null on the last).</summary>
+public sealed record MessagePage(IReadOnlyList<MailMessage> Messages, string? NextPageToken);
