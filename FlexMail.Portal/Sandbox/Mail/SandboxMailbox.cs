@@ -14,7 +14,7 @@ public sealed record SandboxMailboxSummary(Guid UserId, string DisplayName, stri
 public sealed record SandboxFolderSummary(string Id, string DisplayName, string? WellKnownName, int Depth, int Unread, int Total);
 
 /// <summary>A line of a folder's message list.</summary>
-public sealed record SandboxMessageSummary(string Id, SandboxAddress From, string Subject, DateTimeOffset Received, bool IsRead);
+public sealed record SandboxMessageSummary(string Id, SandboxAddress From, IReadOnlyList<SandboxAddress> To, string Subject, DateTimeOffset Received, bool IsRead);
 
 /// <summary>
 /// What the sandbox's mail client reads and does: mailboxes, folders with unread counts, messages, and the
@@ -58,7 +58,7 @@ public sealed class SandboxMailbox(IDbContextFactory<SandboxDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var messages = await db.Messages.AsNoTracking().Where(m => m.FolderId == folderId)
             .OrderByDescending(m => m.ReceivedDateTime).ToListAsync(cancellationToken);
-        return [.. messages.Select(m => new SandboxMessageSummary(m.Id, m.From, m.Subject, m.ReceivedDateTime, m.IsRead))];
+        return [.. messages.Select(m => new SandboxMessageSummary(m.Id, m.From, m.ToRecipients, m.Subject, m.ReceivedDateTime, m.IsRead))];
     }
 
     /// <summary>Opens a message: it is returned and marked as read, as a mail client does.</summary>

@@ -92,6 +92,18 @@ public sealed class MailClientTests : SandboxComponentTest
     }
 
     [Fact]
+    public async Task SentItems_ListsWhoTheMailWentTo_NotWhoSentIt()
+    {
+        await DeliverApprovalMailAsync();
+        var approvals = RenderClient(SandboxSeed.ApprovalsMailbox.Mail!);
+
+        await approvals.Find("[data-testid=mail-folders] [data-folder='Sent Items']").ClickAsync(new());
+
+        approvals.WaitForAssertion(() => Assert.Contains("Adele Vance", approvals.Find($"tr[data-row='{ApprovalSubject}']").TextContent));
+        Assert.Equal(["To", "Subject", "Sent"], approvals.FindAll("[data-testid=messages] th").Select(th => th.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Delete_OpenMessage_MovesItToDeletedItems()
     {
         var client = RenderClient(SandboxSeed.AdeleVance.Mail!);
