@@ -91,6 +91,12 @@ public sealed partial class MailClient : IDisposable
 
     private async Task DeleteAsync()
     {
+        if (_folder?.WellKnownName == WellKnownFolders.DeletedItems
+            && await Dialogs.ShowMessageBoxAsync("Delete for good", $"Delete \"{_message!.Subject}\" for good? It is already in Deleted Items.",
+                yesText: "Delete for good", cancelText: "Cancel") != true)
+        {
+            return;
+        }
         await Mail.DeleteAsync(_message!.Id, CancellationToken.None);
         Snackbar.Add(_folder?.WellKnownName == WellKnownFolders.DeletedItems ? "Message deleted for good." : "Message moved to Deleted Items.", Severity.Success);
         _message = null;

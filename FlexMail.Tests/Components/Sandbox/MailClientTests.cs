@@ -119,6 +119,27 @@ public sealed class MailClientTests : SandboxComponentTest
     }
 
     [Fact]
+    public async Task Delete_InDeletedItems_AsksFirst_AndCancelKeepsTheMessage()
+    {
+        var client = RenderClient(SandboxSeed.AdeleVance.Mail!);
+        await Button(client, "Welcome to the Contoso sandbox tenant").ClickAsync(new());
+        await Button(client, "Delete").ClickAsync(new());
+        await client.Find("[data-testid=mail-folders] [data-folder='Deleted Items']").ClickAsync(new());
+        client.WaitForAssertion(() => Assert.NotNull(client.Find("tr[data-row='Welcome to the Contoso sandbox tenant']")));
+        await Button(client, "Welcome to the Contoso sandbox tenant").ClickAsync(new());
+
+        Button(client, "Delete").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("for good", _dialogs.Markup));
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("for good", _dialogs.Markup));
+        client.WaitForAssertion(() => Assert.NotNull(client.Find("tr[data-row='Welcome to the Contoso sandbox tenant']")));
+        await using var db = await SandboxContexts.CreateDbContextAsync();
+        Assert.True(await db.Messages.AnyAsync(m => m.MailboxUserId == SandboxSeed.AdeleVance.Id));
+    }
+
+    [Fact]
     public async Task Refresh_AfterNewMailArrives_ListsIt()
     {
         var client = RenderClient(SandboxSeed.AdeleVance.Mail!);
