@@ -99,7 +99,8 @@ internal static class TestStepTexts
         var what = TestStepResult.Names(step);
         var summary = failure.Kind switch
         {
-            MailFailureKind.Throttled => $"\"{what}\" was throttled by Microsoft Graph: retry after {Utc(failure.RetryAfter ?? DateTimeOffset.MinValue)}.",
+            MailFailureKind.Throttled => $"\"{what}\" was throttled by Microsoft Graph: retry " +
+                                         (failure.RetryAfter is { } retry ? $"after {Utc(retry)}." : "in a few minutes."),
             MailFailureKind.ServiceUnavailable when failure.RetryAfter is { } at => $"Microsoft Graph was unavailable: retry after {Utc(at)}.",
             MailFailureKind.TokenUnavailable => $"\"{what}\" failed: no access token ({Code(failure) ?? "Entra ID refused"}).",
             _ => $"\"{what}\" failed: {Code(failure) ?? failure.Kind.ToString()}{(failure.Status is { } status ? $" (HTTP {status})" : "")}.",
