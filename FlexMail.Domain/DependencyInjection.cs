@@ -4,6 +4,7 @@ using FlexMail.Domain.Audit;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.Authorization;
 using FlexMail.Domain.Credentials;
+using FlexMail.Domain.Diagnostics;
 using FlexMail.Domain.Mail;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<GraphTokenSources>();
         services.AddSingleton<MsalClientFactory>();
         services.AddSingleton<MailGatewayFactory>();
+        services.AddSingleton<EmailConfigurationTest>();
         return services;
     }
 
