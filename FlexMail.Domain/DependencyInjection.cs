@@ -46,6 +46,11 @@ public static class DependencyInjection
         services.AddSingleton<GraphTokenSources>();
         services.AddSingleton<MsalClientFactory>();
         services.AddSingleton<MailGatewayFactory>();
+        services.AddSingleton<MailboxUserSettings>();
+        services.AddSingleton<AuthorizationCodeRedemption>();
+        services.AddSingleton<MailboxAuthorizationFlow>();
+        services.AddSingleton<AuthorizationOutcomes>();
+        services.AddSingleton<DelegatedTokenSources>();
         return services;
     }
 
