@@ -45,7 +45,7 @@ public sealed partial class DelegatedTokenSource : IGraphAccessTokenSource
         {
             return await AcquireAsync(forceRefresh, cancellationToken);
         }
-        catch (CacheSavedElsewhereException)
+        catch (Exception ex) when (IsCacheConflict(ex))
         {
             ConcurrentRefresh(_logger, _role);
             return await AcquireAsync(forceRefresh: false, cancellationToken);
@@ -77,7 +77,7 @@ public sealed partial class DelegatedTokenSource : IGraphAccessTokenSource
             var result = await client.Application.AcquireTokenSilent(scopes, account).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
             return result.AccessToken;
         }
-        catch (MsalException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (MsalException ex) when (!cancellationToken.IsCancellationRequested && !IsCacheConflict(ex))
         {
             var failure = EntraErrors.From(ex, client.ErrorContext);
             TokenRefused(_logger, _role, failure.Code);
@@ -131,6 +131,18 @@ public sealed partial class DelegatedTokenSource : IGraphAccessTokenSource
                 .SetProperty(a => a.StatusReason, reason.Length > 4000 ? reason[..4000] : reason)
                 .SetProperty(a => a.ConcurrencyStamp, Guid.NewGuid()), cancellationToken);
         NeedsReauthorization(_logger, _role, failure.Code);
+    }
+
+    private static bool IsCacheConflict(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is CacheSavedElsewhereException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Another instance saved the cache first (its refresh token is the newer one).</summary>
