@@ -30,7 +30,8 @@ internal sealed class AuthorizeScenario(KestrelPortal portal)
     private SandboxAppRegistrations Registrations => portal.Get<SandboxAppRegistrations>();
 
     /// <summary>Registers the app (with or without admin consent) and saves it as the SMTP User's OAuth application.</summary>
-    public async Task<OAuthApplication> SetUpAsync(bool adminConsent = true, string smtpUser = "svc-flexmail@contoso.test")
+    public async Task<OAuthApplication> SetUpAsync(bool adminConsent = true, string smtpUser = "svc-flexmail@contoso.test",
+        PermissionMode mode = PermissionMode.Delegated)
     {
         var app = await Registrations.CreateAsync($"FlexMail {Guid.NewGuid():N}", [RedirectUri], CancellationToken.None);
         await Registrations.SetPermissionsAsync(app.AppId, DelegatedPermissions, [], CancellationToken.None);
@@ -45,7 +46,7 @@ internal sealed class AuthorizeScenario(KestrelPortal portal)
             Name = $"Sandbox {Guid.NewGuid():N}",
             TenantId = SandboxTenant.TenantId.ToString(),
             ClientId = app.AppId.ToString(),
-            PermissionMode = PermissionMode.Delegated,
+            PermissionMode = mode,
             CredentialKind = CredentialKind.ClientSecret,
             ClientSecret = secret.Value,
         };

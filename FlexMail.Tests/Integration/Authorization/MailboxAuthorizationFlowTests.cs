@@ -6,6 +6,7 @@ using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Support;
 using FlexMail.Tests.Support.Sandbox;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace FlexMail.Tests.Integration.Authorization;
 
@@ -65,6 +66,19 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     }
 
     [Fact]
+    public async Task Start_ApplicationWithApplicationPermissions_IsRefusedSayingThereIsNothingToAuthorize()
+    {
+        await _scenario.SetUpAsync(mode: FlexMail.Domain.OAuthApps.PermissionMode.Application);
+        using var browser = new SandboxSignIn(portal);
+
+        var step = await browser.GetAsync(new Uri($"{_scenario.BaseUrl}/oauth/authorize?role=Outgoing"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, step.Status);
+        Assert.Contains("uses application permissions", step.Page!.Text);
+        Assert.Contains("nothing to authorize", step.Page.Text);
+    }
+
+    [Fact]
     public async Task Callback_DifferentUserSignsIn_IsRefusedNamingBothAndStoresNothing()
     {
         var application = await _scenario.SetUpAsync();
@@ -92,6 +106,25 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
         Assert.False(replay.Succeeded);
         Assert.Contains("already used", replay.Message);
         Assert.Contains("Authorize again", replay.Fix);
+    }
+
+    [Fact]
+    public async Task Callback_AfterTheStateExpired_IsRefusedAsExpiredAndStoresNothing()
+    {
+        var application = await _scenario.SetUpAsync();
+        using var browser = new SandboxSignIn(portal);
+        var callback = await browser.SignInAsync(await _scenario.StartAsync(browser), SandboxSeed.ServiceUser);
+        await using (var db = await _scenario.Contexts.CreateDbContextAsync())
+        {
+            await db.PendingAuthorizations.Where(p => p.OAuthApplicationId == application.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        }
+
+        var outcome = await _scenario.CallbackAsync(browser, callback);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("expired", outcome.Message);
+        Assert.Null(await _scenario.FindAsync(application));
     }
 
     [Fact]
