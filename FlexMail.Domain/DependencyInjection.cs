@@ -48,6 +48,11 @@ public static class DependencyInjection
         services.AddSingleton<MsalClientFactory>();
         services.AddSingleton<MailGatewayFactory>();
         services.AddSingleton<EmailConfigurationTest>();
+        services.AddSingleton<MailboxUserSettings>();
+        services.AddSingleton<AuthorizationCodeRedemption>();
+        services.AddSingleton<MailboxAuthorizationFlow>();
+        services.AddSingleton<AuthorizationOutcomes>();
+        services.AddSingleton<DelegatedTokenSources>();
         return services;
     }
 

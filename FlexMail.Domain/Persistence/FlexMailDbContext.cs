@@ -22,6 +22,8 @@ public abstract class FlexMailDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<MailboxAuthorization> MailboxAuthorizations => Set<MailboxAuthorization>();
 
+    public DbSet<PendingAuthorization> PendingAuthorizations => Set<PendingAuthorization>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

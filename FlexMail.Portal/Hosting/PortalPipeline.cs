@@ -1,4 +1,5 @@
 using FlexMail.Portal.Components;
+using FlexMail.Portal.Endpoints;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace FlexMail.Portal.Hosting;
@@ -24,6 +25,7 @@ internal static class PortalPipeline
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(PortalServices.ReadyTag) });
 
+        app.MapFlexMailAuthorization();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,0 +1,81 @@
+using FlexMail.Domain.Authorization;
+using FlexMail.Portal.Sandbox;
+using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Tests.Support;
+using FlexMail.Tests.Support.Sandbox;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace FlexMail.Tests.Integration.Authorization;
+
+public sealed class DelegatedTokenSourceTests(KestrelPortal portal) : IClassFixture<KestrelPortal>
+{
+    private readonly AuthorizeScenario _scenario = new(portal);
+
+    private DelegatedTokenSource Source => portal.Get<DelegatedTokenSources>().For(MailboxRole.Outgoing);
+
+    private async Task<FlexMail.Domain.OAuthApps.OAuthApplication> AuthorizedAsync()
+    {
+        var application = await _scenario.SetUpAsync();
+        using var browser = new SandboxSignIn(portal);
+        var outcome = await _scenario.AuthorizeAsync(browser, SandboxSeed.ServiceUser);
+        Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
+        return application;
+    }
+
+    [Fact]
+    public async Task GetAccessToken_AfterAuthorize_ReturnsADelegatedGraphTokenForTheServiceUser()
+    {
+        await AuthorizedAsync();
+
+        var token = new JsonWebToken(await Source.GetAccessTokenAsync(CancellationToken.None));
+
+        Assert.Equal("svc-flexmail@contoso.test", token.GetClaim("upn").Value);
+        Assert.Contains("Mail.Send", token.GetClaim("scp").Value.Split(' '));
+    }
+
+    [Fact]
+    public async Task GetAccessToken_ForcedRefresh_SavesTheNewCacheAndLastRefreshedAt()
+    {
+        var application = await AuthorizedAsync();
+        var before = await _scenario.FindAsync(application);
+
+        await Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None);
+
+        var after = await _scenario.FindAsync(application);
+        Assert.NotEqual(before!.ConcurrencyStamp, after!.ConcurrencyStamp);
+        Assert.NotEqual(before.ProtectedTokenCache, after.ProtectedTokenCache);
+        Assert.True(after.LastRefreshedAt >= before.LastRefreshedAt);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_AfterSessionsRevoked_MarksNeedsReauthorizationWith50173()
+    {
+        var application = await AuthorizedAsync();
+        await portal.Get<SandboxDirectory>().RevokeSessionsAsync(SandboxSeed.ServiceUser.Id, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<TokenAcquisitionException>(() => Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None));
+
+        Assert.Equal(50173, error.Failure.Code);
+        var saved = await _scenario.FindAsync(application);
+        Assert.Equal(AuthorizationStatus.NeedsReauthorization, saved!.Status);
+        Assert.Contains("50173", saved.StatusReason);
+        Assert.Contains("revoked", saved.StatusReason);
+        var next = await Assert.ThrowsAsync<TokenAcquisitionException>(() => Source.GetAccessTokenAsync(CancellationToken.None));
+        Assert.True(next.Failure.NeedsReauthorization);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_TwoConcurrentForcedRefreshes_BothSucceedAndTheSavedCacheStillWorks()
+    {
+        var application = await AuthorizedAsync();
+
+        var tokens = await Task.WhenAll(
+            Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None),
+            Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None));
+
+        Assert.All(tokens, token => Assert.Equal("svc-flexmail@contoso.test", new JsonWebToken(token).GetClaim("upn").Value));
+        var afterwards = await Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None);
+        Assert.False(string.IsNullOrEmpty(afterwards));
+        Assert.Equal(AuthorizationStatus.Authorized, (await _scenario.FindAsync(application))!.Status);
+    }
+}
