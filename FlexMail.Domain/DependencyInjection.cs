@@ -53,6 +53,8 @@ public static class DependencyInjection
         services.AddSingleton<MailboxAuthorizationFlow>();
         services.AddSingleton<AuthorizationOutcomes>();
         services.AddSingleton<DelegatedTokenSources>();
+        services.AddSingleton<MailboxConnections>();
+        services.AddSingleton<ReplyFolderBrowser>();
         return services;
     }
 

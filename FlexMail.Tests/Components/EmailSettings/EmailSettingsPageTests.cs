@@ -93,6 +93,20 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task ListFolders_SmtpUserNotAuthorized_SaysToAuthorizeAndKeepsTheTypedFolder()
+    {
+        var page = RenderPage();
+        page.FindAll("label").Single(l => l.TextContent.Contains("Email approval")).QuerySelector("input")!.Change(true);
+        page.WaitForAssertion(() => InputLabelled(page, "Email Reply Folder").Input("Inbox/FlexMail Replies"));
+
+        await Click(page, "List Folders");
+
+        page.WaitForAssertion(() => Assert.Contains("The SMTP User is not authorized yet: click Authorize and sign in as svc-flexmail@contoso.com.",
+            page.Find("[data-testid=reply-folder-problem]").TextContent));
+        Assert.Equal("Inbox/FlexMail Replies", InputLabelled(page, "Email Reply Folder").GetAttribute("value"));
+    }
+
+    [Fact]
     public void InboxOfTheOwnMailbox_AsksForTheAcknowledgement()
     {
         var page = RenderPage();

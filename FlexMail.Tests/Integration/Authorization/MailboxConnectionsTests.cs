@@ -1,0 +1,94 @@
+using FlexMail.Domain.Authorization;
+using FlexMail.Domain.Settings;
+using FlexMail.Portal.Sandbox;
+using FlexMail.Tests.Support;
+using FlexMail.Tests.Support.Sandbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace FlexMail.Tests.Integration.Authorization;
+
+public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixture<KestrelPortal>
+{
+    private readonly AuthorizeScenario _scenario = new(portal);
+
+    private MailboxConnections Connections => portal.Get<MailboxConnections>();
+
+    private async Task AuthorizedAsync()
+    {
+        await _scenario.SetUpAsync();
+        using var browser = new SandboxSignIn(portal);
+        var outcome = await _scenario.AuthorizeAsync(browser, SandboxSeed.ServiceUser);
+        Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
+    }
+
+    private async Task ChangeSettingsAsync(Action<EmailSettingsDraft> change)
+    {
+        var settings = portal.Get<EmailSettingsService>();
+        var draft = await settings.GetDraftAsync(CancellationToken.None);
+        change(draft);
+        Assert.True((await settings.SaveAsync(draft, AuthorizeScenario.Actor, CancellationToken.None)).Saved);
+    }
+
+    [Fact]
+    public async Task ForRole_IncomingSameAsOutgoing_UsesTheSmtpUsersAuthorization()
+    {
+        await AuthorizedAsync();
+
+        var (connection, problem) = await Connections.ForRoleAsync(MailboxRole.Incoming, CancellationToken.None);
+
+        Assert.Null(problem);
+        using (connection)
+        {
+            Assert.Equal(MailboxRole.Outgoing, connection!.Role);
+            var token = new JsonWebToken(await connection.Tokens.GetAccessTokenAsync(CancellationToken.None));
+            Assert.Equal("svc-flexmail@contoso.test", token.GetClaim("upn").Value);
+        }
+    }
+
+    [Fact]
+    public async Task ForRole_NeverAuthorized_SaysToAuthorize()
+    {
+        await _scenario.SetUpAsync();
+        await using (var db = await _scenario.Contexts.CreateDbContextAsync())
+        {
+            await db.MailboxAuthorizations.ExecuteDeleteAsync(); // an earlier test of this class authorized
+        }
+
+        var (connection, problem) = await Connections.ForRoleAsync(MailboxRole.Outgoing, CancellationToken.None);
+
+        Assert.Null(connection);
+        Assert.Equal("The SMTP User is not authorized yet: click Authorize and sign in as svc-flexmail@contoso.test.", problem);
+    }
+
+    [Fact]
+    public async Task ForRole_SmtpUserChangedAfterAuthorize_NamesBothUsersAndAsksToReAuthorize()
+    {
+        await AuthorizedAsync();
+        await ChangeSettingsAsync(draft => draft.SmtpUser = "adele.vance@contoso.test");
+
+        var (connection, problem) = await Connections.ForRoleAsync(MailboxRole.Outgoing, CancellationToken.None);
+
+        Assert.Null(connection);
+        Assert.Contains("authorized as svc-flexmail@contoso.test", problem);
+        Assert.Contains("adele.vance@contoso.test", problem);
+        Assert.Contains("Re-Authorize", problem);
+    }
+
+    [Fact]
+    public async Task ForRole_SeparateIncomingUserNotAuthorized_SaysTheImapUserNeedsAuthorize()
+    {
+        await AuthorizedAsync();
+        await ChangeSettingsAsync(draft =>
+        {
+            draft.IncomingSameAsOutgoing = false;
+            draft.ImapUser = "alex.wilber@contoso.test";
+            draft.ImapOAuthApplicationId = draft.SmtpOAuthApplicationId;
+        });
+
+        var (connection, problem) = await Connections.ForRoleAsync(MailboxRole.Incoming, CancellationToken.None);
+
+        Assert.Null(connection);
+        Assert.Equal("The IMAP User is not authorized yet: click Authorize and sign in as alex.wilber@contoso.test.", problem);
+    }
+}
