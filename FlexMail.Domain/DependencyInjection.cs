@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<MailboxAuthorizationFlow>();
         services.AddSingleton<AuthorizationOutcomes>();
         services.AddSingleton<DelegatedTokenSources>();
+        services.AddSingleton<MailboxAuthorizationStatusQuery>();
         return services;
     }
 
