@@ -15,13 +15,15 @@ namespace FlexMail.Domain.Authorization;
 /// <param name="ServerBaseUrl">The saved Server Base URL in canonical form, where Authorize starts; null when Authorize cannot start.</param>
 /// <param name="Problem">Why Authorize cannot start, in plain words; null when it can.</param>
 /// <param name="ApplicationPermissions">Set when the role's OAuth application uses application permissions.</param>
+/// <param name="ConfiguredApplicationId">The OAuth application saved for the role now.</param>
 public sealed record MailboxAuthorizationStatus(
     MailboxRole Role,
     MailboxAuthorizationState? Authorization,
     string ConfiguredUser,
     string? ServerBaseUrl,
     string? Problem,
-    ApplicationPermissionsUse? ApplicationPermissions)
+    ApplicationPermissionsUse? ApplicationPermissions,
+    Guid? ConfiguredApplicationId = null)
 {
     public bool CanAuthorize => Problem is null && ServerBaseUrl is not null && ApplicationPermissions is null;
 
@@ -32,10 +34,16 @@ public sealed record MailboxAuthorizationStatus(
     public bool AuthorizedAnotherUser =>
         Authorization is { Status: AuthorizationStatus.Authorized } authorization && ConfiguredUser.Length > 0
         && !string.Equals(authorization.UserPrincipalName, ConfiguredUser, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the authorization was made through another OAuth application than the one saved now.</summary>
+    public bool AuthorizedThroughAnotherApplication =>
+        Authorization is { Status: AuthorizationStatus.Authorized } authorization && ConfiguredApplicationId is { } configured
+        && authorization.OAuthApplicationId != configured;
 }
 
 /// <summary>A saved authorization as the portal shows it (no token material).</summary>
 public sealed record MailboxAuthorizationState(
+    Guid OAuthApplicationId,
     string UserPrincipalName,
     AuthorizationStatus Status,
     string? StatusReason,
@@ -60,11 +68,11 @@ public sealed class MailboxAuthorizationStatusQuery(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var authorization = await db.MailboxAuthorizations.AsNoTracking()
             .Where(a => a.Role == role)
-            .Select(a => new { a.UserPrincipalName, a.Status, a.StatusReason, a.AuthorizedAt, a.AuthorizedBy, a.LastRefreshedAt, a.GrantedScopes })
+            .Select(a => new { a.OAuthApplicationId, a.UserPrincipalName, a.Status, a.StatusReason, a.AuthorizedAt, a.AuthorizedBy, a.LastRefreshedAt, a.GrantedScopes })
             .SingleOrDefaultAsync(cancellationToken);
         var state = authorization is null
             ? null
-            : new MailboxAuthorizationState(authorization.UserPrincipalName, authorization.Status, authorization.StatusReason,
+            : new MailboxAuthorizationState(authorization.OAuthApplicationId, authorization.UserPrincipalName, authorization.Status, authorization.StatusReason,
                 authorization.AuthorizedAt, authorization.AuthorizedBy, authorization.LastRefreshedAt,
                 [.. (authorization.GrantedScopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
 
@@ -74,11 +82,11 @@ public sealed class MailboxAuthorizationStatusQuery(
         if (application is { PermissionMode: PermissionMode.Application })
         {
             var use = new ApplicationPermissionsUse(application.Name, application.ClientId, application.CredentialKind, MailboxesReached(draft, application.Id));
-            return new MailboxAuthorizationStatus(role, state, user, null, null, use);
+            return new MailboxAuthorizationStatus(role, state, user, null, null, use, applicationId);
         }
 
         var (setup, problem) = await userSettings.ForRoleAsync(role, cancellationToken);
-        return new MailboxAuthorizationStatus(role, state, user, setup is null ? null : ServerBaseUrl.Normalize(draft.ServerBaseUrl), problem, null);
+        return new MailboxAuthorizationStatus(role, state, user, setup is null ? null : ServerBaseUrl.Normalize(draft.ServerBaseUrl), problem, null, applicationId);
     }
 
     private static Guid? ApplicationOf(EmailSettingsDraft draft, MailboxRole role) =>

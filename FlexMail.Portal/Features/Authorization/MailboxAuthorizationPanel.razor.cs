@@ -37,7 +37,7 @@ public sealed partial class MailboxAuthorizationPanel
 
     private Severity StatusSeverity => _status?.Authorization?.Status switch
     {
-        AuthorizationStatus.Authorized when _status.AuthorizedAnotherUser => Severity.Warning,
+        AuthorizationStatus.Authorized when _status.AuthorizedAnotherUser || _status.AuthorizedThroughAnotherApplication => Severity.Warning,
         AuthorizationStatus.Authorized => Severity.Success,
         AuthorizationStatus.NeedsReauthorization => Severity.Error,
         _ => Severity.Info,
@@ -80,6 +80,10 @@ public sealed partial class MailboxAuthorizationPanel
                 if (_status.AuthorizedAnotherUser)
                 {
                     yield return $"The {Side} User is now {_status.ConfiguredUser}: Re-Authorize and sign in as {_status.ConfiguredUser}.";
+                }
+                else if (_status.AuthorizedThroughAnotherApplication)
+                {
+                    yield return $"This sign-in was made through another OAuth application than the one chosen for the {Side} User now: Re-Authorize.";
                 }
                 break;
             case AuthorizationStatus.NeedsReauthorization:

@@ -35,13 +35,13 @@ public sealed class MailboxAuthorizationPanelTests : DomainComponentTest
         Assert.True(saved.Saved, string.Join("; ", saved.ApplicationReport.Issues.Concat(saved.SettingsReport.Issues).Select(i => i.ToString())));
     }
 
-    private async Task SaveAuthorizationAsync(AuthorizationStatus status, string? reason = null, string user = ServiceUser)
+    private async Task SaveAuthorizationAsync(AuthorizationStatus status, string? reason = null, string user = ServiceUser, Guid? applicationId = null)
     {
         await using var db = await Domain.Contexts.CreateDbContextAsync();
         db.MailboxAuthorizations.Add(new MailboxAuthorization
         {
             Role = MailboxRole.Outgoing,
-            OAuthApplicationId = _applicationId,
+            OAuthApplicationId = applicationId ?? _applicationId,
             UserPrincipalName = user,
             Status = status,
             StatusReason = reason,
@@ -114,6 +114,24 @@ public sealed class MailboxAuthorizationPanelTests : DomainComponentTest
         var panel = RenderPanel();
 
         Assert.Contains($"The SMTP User is now {ServiceUser}: Re-Authorize and sign in as {ServiceUser}.",
+            panel.Find("[data-testid=authorization-status]").TextContent);
+    }
+
+    [Fact]
+    public async Task AuthorizedThroughAnotherApplicationThanSavedNow_AsksToReAuthorize()
+    {
+        await SaveSettingsAsync();
+        var earlier = new OAuthApplication { Name = "FlexMail test", TenantId = "contoso.onmicrosoft.com", ClientId = Guid.NewGuid().ToString() };
+        await using (var db = await Domain.Contexts.CreateDbContextAsync())
+        {
+            db.OAuthApplications.Add(earlier);
+            await db.SaveChangesAsync();
+        }
+        await SaveAuthorizationAsync(AuthorizationStatus.Authorized, applicationId: earlier.Id);
+
+        var panel = RenderPanel();
+
+        Assert.Contains("made through another OAuth application than the one chosen for the SMTP User now: Re-Authorize.",
             panel.Find("[data-testid=authorization-status]").TextContent);
     }
 
