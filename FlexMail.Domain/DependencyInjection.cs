@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<DelegatedTokenSources>();
         services.AddSingleton<MailboxConnections>();
         services.AddSingleton<ReplyFolderBrowser>();
+        services.AddSingleton<MailboxAuthorizationStatusQuery>();
         return services;
     }
 

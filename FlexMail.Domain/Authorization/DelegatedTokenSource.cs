@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using FlexMail.Domain.Mail;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
@@ -16,6 +17,9 @@ namespace FlexMail.Domain.Authorization;
 /// </summary>
 public sealed partial class DelegatedTokenSource : IGraphAccessTokenSource
 {
+    /// <summary>The status reason when the saved token cache cannot be decrypted.</summary>
+    public const string UnreadableCache = "The saved sign-in can no longer be read (the data-protection keys changed): Re-Authorize.";
+
     private readonly MailboxRole _role;
     private readonly IDbContextFactory<FlexMailDbContext> _contexts;
     private readonly MsalClientFactory _clients;
@@ -65,8 +69,7 @@ public sealed partial class DelegatedTokenSource : IGraphAccessTokenSource
 
         using var client = await _clients.CreateAsync(application, redirectUri, cancellationToken);
         var stamp = authorization.ConcurrencyStamp;
-        var cache = TokenCacheBinding.Attach(client.Application,
-            Convert.FromBase64String(_protector.Unprotect(authorization.ProtectedTokenCache!)));
+        var cache = TokenCacheBinding.Attach(client.Application, await ReadCacheAsync(authorization, cancellationToken));
         cache.Changed = async bytes => stamp = await SaveCacheAsync(authorization.Id, stamp, bytes, cancellationToken);
         try
         {
@@ -103,6 +106,26 @@ public sealed partial class DelegatedTokenSource : IGraphAccessTokenSource
                 "Click Authorize on the email settings page and sign in as the configured user.", NeedsReauthorization: true));
         }
         return authorization;
+    }
+
+    /// <summary>
+    /// The saved token cache; when it can no longer be decrypted (the data-protection keys changed) the authorization is
+    /// marked NeedsReauthorization, since only a new sign-in can replace it.
+    /// </summary>
+    private async Task<byte[]> ReadCacheAsync(MailboxAuthorization authorization, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Convert.FromBase64String(_protector.Unprotect(authorization.ProtectedTokenCache!));
+        }
+        catch (Exception ex) when (ex is SecretUnreadableException or CryptographicException or FormatException)
+        {
+            var failure = new EntraFailure(null, UnreadableCache,
+                "Click Re-Authorize on the email settings page and sign in as the configured user.", NeedsReauthorization: true);
+            CacheUnreadable(_logger, _role);
+            await MarkNeedsReauthorizationAsync(authorization.Id, failure, cancellationToken);
+            throw new TokenAcquisitionException(failure, ex);
+        }
     }
 
     /// <summary>Saves the cache if nobody else saved since <paramref name="expectedStamp"/>; returns the new stamp.</summary>
@@ -153,6 +176,9 @@ public sealed partial class DelegatedTokenSource : IGraphAccessTokenSource
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Entra ID refused a delegated token for the {Role} mailbox user (AADSTS{Code})")]
     private static partial void TokenRefused(ILogger logger, MailboxRole role, int? code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The saved token cache of the {Role} mailbox user cannot be decrypted; it must be authorized again")]
+    private static partial void CacheUnreadable(ILogger logger, MailboxRole role);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Role} mailbox user needs to be authorized again (AADSTS{Code})")]
     private static partial void NeedsReauthorization(ILogger logger, MailboxRole role, int? code);

@@ -27,6 +27,8 @@ public abstract class DomainComponentTest : ComponentTest
         Context.Services.AddSingleton(Domain.Get<ReplyFolderBrowser>());
         Context.Services.AddSingleton(Domain.Get<CredentialService>());
         Context.Services.AddSingleton(Domain.Get<IOptions<OAuthOptions>>());
+        Context.Services.AddSingleton(Domain.Get<MailboxAuthorizationStatusQuery>());
+        Context.Services.AddSingleton(Domain.Get<AuthorizationOutcomes>());
         Context.Services.AddSingleton(new CurrentActor());
         Context.Services.AddScoped<FlexMail.Portal.Features.Shared.FileDownloader>();
     }

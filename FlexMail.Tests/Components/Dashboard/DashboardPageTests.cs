@@ -38,7 +38,7 @@ public sealed class DashboardPageTests : DomainComponentTest
     }
 
     [Fact]
-    public async Task AuthorizationNeedingAttention_ShowsItsCause()
+    public async Task AuthorizationNeedingAttention_ShowsItsCauseAndLastRefresh()
     {
         await SeedConfiguredMailboxAsync(AuthorizationStatus.NeedsReauthorization, "AADSTS700082: the refresh token expired.");
 
@@ -46,6 +46,7 @@ public sealed class DashboardPageTests : DomainComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("Needs re-authorization", page.Markup));
         Assert.Contains("AADSTS700082: the refresh token expired.", page.Markup);
+        Assert.Contains("last refreshed 2026-11-30 08:15 UTC", page.Markup);
         Assert.Contains("Email is not configured yet.", page.Find("[data-testid=email-status]").TextContent);
     }
 
@@ -114,6 +115,7 @@ public sealed class DashboardPageTests : DomainComponentTest
                 Status = status,
                 StatusReason = reason,
                 AuthorizedAt = DateTimeOffset.UtcNow,
+                LastRefreshedAt = new DateTimeOffset(2026, 11, 30, 8, 15, 0, TimeSpan.Zero),
             });
         await db.SaveChangesAsync();
     }
