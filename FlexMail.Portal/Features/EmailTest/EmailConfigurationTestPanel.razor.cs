@@ -14,6 +14,8 @@ public sealed partial class EmailConfigurationTestPanel : IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private readonly List<TestStepResult> _steps = [];
     private string _recipient = "";
+    private bool _recipientTyped;
+    private bool _wasDirty;
     private bool _running;
     private EmailConfigurationTestProblem? _problem;
     private TestVerdict? _verdict;
@@ -32,6 +34,23 @@ public sealed partial class EmailConfigurationTestPanel : IDisposable
     {
         _lastRun = await Runner.LastRunAsync(_disposed.Token);
         _recipient = await Runner.DefaultRecipientAsync(_disposed.Token);
+        _wasDirty = Dirty;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Just saved: a recipient the admin did not type follows the SMTP From Address that was saved.
+        if (_wasDirty && !Dirty && !_recipientTyped)
+        {
+            _recipient = await Runner.DefaultRecipientAsync(_disposed.Token);
+        }
+        _wasDirty = Dirty;
+    }
+
+    private void TypeRecipient(string value)
+    {
+        _recipient = value;
+        _recipientTyped = true;
     }
 
     private async Task RunAsync()
