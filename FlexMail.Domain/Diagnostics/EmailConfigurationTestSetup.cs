@@ -124,7 +124,7 @@ public sealed class EmailConfigurationTestSetup(
                 $"The {side} User {user} is not authorized yet: FlexMail has no sign-in to test with.",
                 $"Authorize the {side} User first: click Authorize in the {section} section and sign in as {user}."),
             { Status: AuthorizationStatus.NeedsReauthorization } => new EmailConfigurationTestProblem(
-                $"The {side} User {user} must be authorized again: {authorization.StatusReason}",
+                $"The {side} User {user} must be authorized again: {authorization.StatusReason ?? "Entra ID no longer accepts the saved sign-in."}",
                 $"Click Re-Authorize in the {section} section and sign in as {user}."),
             _ when !Formats.SameAddress(authorization.UserPrincipalName, user) => new EmailConfigurationTestProblem(
                 $"The saved sign-in is {authorization.UserPrincipalName}'s, but the {side} User is now {user}.",
