@@ -47,7 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<GraphTokenSources>();
         services.AddSingleton<MsalClientFactory>();
         services.AddSingleton<MailGatewayFactory>();
-        services.AddSingleton<EmailConfigurationTest>();
+        services.AddEmailConfigurationTest();
         services.AddSingleton<MailboxUserSettings>();
         services.AddSingleton<AuthorizationCodeRedemption>();
         services.AddSingleton<MailboxAuthorizationFlow>();

@@ -17,7 +17,9 @@ namespace FlexMail.Domain.Diagnostics;
 /// </list>
 /// Sending and reading are tested independently: a refused send (no Send As, say) does not skip the reply folder,
 /// because reading rests on other rights (Full Access, Mail.Read*) and one run should show every problem. Only a
-/// missing token skips everything, and a reply folder that cannot be opened skips reading it.
+/// missing token skips what needs it (everything, unless the incoming user reads the reply folder with a connection of
+/// its own), and a reply folder that cannot be opened skips reading it. With email approval off there is no reply
+/// folder: its steps are skipped, saying so.
 /// </summary>
 public sealed class EmailConfigurationTest
 {
@@ -53,37 +55,72 @@ public sealed class EmailConfigurationTest
 
         var token = await TimedAsync(TestStep.AcquireToken, ct => AcquireTokenAsync(request, ct), cancellationToken);
         Record(token);
+        var separateReading = request.ReadingConnection is not null;
         if (token.Verdict == TestVerdict.Failed)
         {
-            foreach (var step in new[] { TestStep.WhoAmI, TestStep.SendTestMail, TestStep.OpenReplyFolder, TestStep.ReadOneMessage })
+            Record(TestStepTexts.SkippedAfter(TestStep.WhoAmI, TestStep.AcquireToken));
+            Record(TestStepTexts.SkippedAfter(TestStep.SendTestMail, TestStep.AcquireToken));
+            if (!separateReading || !request.ReadsReplies)
             {
-                Record(TestStepTexts.SkippedAfter(step, TestStep.AcquireToken));
+                RecordReplyFolderSkipped(request, Record);
+                return Finish(request, startedAt, steps);
             }
-            return Finish(request, startedAt, steps);
+        }
+        else
+        {
+            using var gateway = _gateways(request.Cloud, request.Tokens);
+            Record(request.PermissionMode == PermissionMode.Application
+                ? TestStepTexts.NoSignedInUser()
+                : await TimedAsync(TestStep.WhoAmI, ct => WhoAmIAsync(gateway, request, ct), cancellationToken));
+            Record(await TimedAsync(TestStep.SendTestMail, ct => SendAsync(gateway, request, ct), cancellationToken));
+            if (!separateReading || !request.ReadsReplies)
+            {
+                await ReadReplyFolderAsync(gateway, request, Record, cancellationToken);
+                return Finish(request, startedAt, steps);
+            }
         }
 
-        using var gateway = _gateways(request.Cloud, request.Tokens);
-        Record(request.PermissionMode == PermissionMode.Application
-            ? TestStepTexts.NoSignedInUser()
-            : await TimedAsync(TestStep.WhoAmI, ct => WhoAmIAsync(gateway, request, ct), cancellationToken));
-        Record(await TimedAsync(TestStep.SendTestMail, ct => SendAsync(gateway, request, ct), cancellationToken));
+        // The incoming user reads with a connection of its own: its own token, its own rights.
+        var reading = request.ReadingConnection!;
+        using (var readingGateway = _gateways(reading.Cloud, reading.Tokens))
+        {
+            await ReadReplyFolderAsync(readingGateway, request, Record, cancellationToken);
+        }
+        return Finish(request, startedAt, steps);
+    }
 
+    /// <summary>Open the reply folder, then read one message of it (skipped when the folder could not be opened).</summary>
+    private async Task ReadReplyFolderAsync(IMailGateway gateway, EmailConfigurationTestRequest request, Action<TestStepResult> record,
+        CancellationToken cancellationToken)
+    {
+        if (!request.ReadsReplies)
+        {
+            RecordReplyFolderSkipped(request, record);
+            return;
+        }
         var mailbox = request.EffectiveReplyMailbox;
         MailFolder? folder = null;
-        Record(await TimedAsync(TestStep.OpenReplyFolder, async ct =>
+        record(await TimedAsync(TestStep.OpenReplyFolder, async ct =>
         {
-            var opened = await gateway.ResolveFolderAsync(mailbox, request.ReplyFolder, ct);
+            var opened = await gateway.ResolveFolderAsync(mailbox, request.ReplyFolder!, ct);
             folder = opened.Value;
             return opened.Succeeded ? TestStepTexts.FolderOpened(opened.Value, mailbox) : TestStepTexts.Failed(TestStep.OpenReplyFolder, opened.Failure);
         }, cancellationToken));
-        Record(folder is null
+        record(folder is null
             ? TestStepTexts.SkippedAfter(TestStep.ReadOneMessage, TestStep.OpenReplyFolder)
             : await TimedAsync(TestStep.ReadOneMessage, async ct =>
             {
                 var page = await gateway.ListMessagesAsync(mailbox, folder.Id, 1, null, null, ct);
                 return page.Succeeded ? TestStepTexts.MessageRead(page.Value, folder, mailbox) : TestStepTexts.Failed(TestStep.ReadOneMessage, page.Failure);
             }, cancellationToken));
-        return Finish(request, startedAt, steps);
+    }
+
+    private static void RecordReplyFolderSkipped(EmailConfigurationTestRequest request, Action<TestStepResult> record)
+    {
+        foreach (var step in new[] { TestStep.OpenReplyFolder, TestStep.ReadOneMessage })
+        {
+            record(request.ReadsReplies ? TestStepTexts.SkippedAfter(step, TestStep.AcquireToken) : TestStepTexts.NoReplyFolder(step));
+        }
     }
 
     private static async Task<TestStepResult> AcquireTokenAsync(EmailConfigurationTestRequest request, CancellationToken cancellationToken)

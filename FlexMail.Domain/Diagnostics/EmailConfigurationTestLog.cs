@@ -10,4 +10,7 @@ internal static partial class EmailConfigurationTestLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email configuration test of {SmtpUser} finished: {Verdict}")]
     public static partial void Finished(ILogger logger, string smtpUser, TestVerdict verdict);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email configuration test could not run: {Cause}")]
+    public static partial void CannotRun(ILogger logger, string cause);
 }

@@ -73,6 +73,9 @@ internal static class TestStepTexts
     public static TestStepResult SkippedAfter(TestStep step, TestStep failed) =>
         new(step, TestVerdict.Skipped, TimeSpan.Zero, $"Skipped because \"{TestStepResult.Names(failed)}\" failed.");
 
+    public static TestStepResult NoReplyFolder(TestStep step) =>
+        new(step, TestVerdict.Skipped, TimeSpan.Zero, "Skipped: email approval is off, so FlexMail reads no reply folder.");
+
     public static TestStepResult Sent(EmailConfigurationTestRequest request, string subject) =>
         new(TestStep.SendTestMail, TestVerdict.Passed, TimeSpan.Zero,
             $"Sent \"{subject}\" from {request.FromAddress} to {request.TestRecipient}: check that it arrived in {request.TestRecipient}'s Inbox.");

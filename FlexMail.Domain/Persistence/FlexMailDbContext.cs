@@ -1,6 +1,7 @@
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Authorization;
 using FlexMail.Domain.Credentials;
+using FlexMail.Domain.Diagnostics;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public abstract class FlexMailDbContext(DbContextOptions options) : DbContext(op
     public DbSet<MailboxAuthorization> MailboxAuthorizations => Set<MailboxAuthorization>();
 
     public DbSet<PendingAuthorization> PendingAuthorizations => Set<PendingAuthorization>();
+
+    public DbSet<EmailConfigurationTestRun> EmailConfigurationTestRuns => Set<EmailConfigurationTestRun>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 

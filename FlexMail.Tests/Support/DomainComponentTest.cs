@@ -3,6 +3,7 @@ using Bunit;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Authorization;
 using FlexMail.Domain.Credentials;
+using FlexMail.Domain.Diagnostics;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Hosting;
@@ -31,6 +32,7 @@ public abstract class DomainComponentTest : ComponentTest
         Context.Services.AddSingleton(Domain.Get<AuthorizationOutcomes>());
         Context.Services.AddSingleton(new CurrentActor());
         Context.Services.AddScoped<FlexMail.Portal.Features.Shared.FileDownloader>();
+        Context.Services.AddSingleton(Domain.Get<IEmailConfigurationTestRunner>());
     }
 
     public override async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Authorization;
 using FlexMail.Domain.Credentials;
+using FlexMail.Domain.Diagnostics;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Settings;
@@ -103,10 +104,24 @@ public static class EntityRoundTrip
             Details = "Changed: SMTP User, SMTP From Address",
         };
         var key = new DataProtectionKey { FriendlyName = "key-1", Xml = "<key id=\"1\" />" };
+        var testRun = new EmailConfigurationTestRun
+        {
+            StartedAt = Moment,
+            FinishedAt = Moment.AddSeconds(3),
+            RequestedBy = "admin@contoso.com",
+            Recipient = "adele.vance@contoso.com",
+            Verdict = TestVerdict.Failed,
+            Steps =
+            [
+                new(TestStep.AcquireToken, "Acquire token", TestVerdict.Passed, 1250, "Entra ID issued a delegated token.", null, null, null),
+                new(TestStep.SendTestMail, "Send a test mail", TestVerdict.Failed, 310, "\"Send a test mail\" failed: ErrorSendAsDenied (HTTP 403).",
+                    "No Send As on approvals@contoso.com.", "Give svc-flexmail Send As on approvals@contoso.com.", "ErrorSendAsDenied"),
+            ],
+        };
 
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            db.AddRange(certificate, privateKey, application, settings, authorization, auditEvent, key);
+            db.AddRange(certificate, privateKey, application, settings, authorization, auditEvent, key, testRun);
             await db.SaveChangesAsync();
         }
 
@@ -117,6 +132,7 @@ public static class EntityRoundTrip
         Assert.Equivalent(settings, await read.EmailSettings.SingleAsync(), strict: true);
         Assert.Equivalent(authorization, await read.MailboxAuthorizations.SingleAsync(), strict: true);
         Assert.Equivalent(auditEvent, await read.AuditEvents.SingleAsync(e => e.Id == auditEvent.Id), strict: true);
+        Assert.Equivalent(testRun, await read.EmailConfigurationTestRuns.SingleAsync(), strict: true);
         Assert.Equivalent(key, await read.DataProtectionKeys.SingleAsync(k => k.FriendlyName == "key-1"), strict: true);
     }
 

@@ -251,6 +251,45 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Credentials", (string)null);
                 });
 
+            modelBuilder.Entity("FlexMail.Domain.Diagnostics.EmailConfigurationTestRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("StepsJson");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("EmailConfigurationTestRuns", (string)null);
+                });
+
             modelBuilder.Entity("FlexMail.Domain.OAuthApps.OAuthApplication", b =>
                 {
                     b.Property<Guid>("Id")
