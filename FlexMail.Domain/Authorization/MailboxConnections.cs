@@ -8,29 +8,28 @@ using Microsoft.EntityFrameworkCore;
 namespace FlexMail.Domain.Authorization;
 
 /// <summary>
-/// The saved connection a mailbox role reaches Graph with: its user, its OAuth application and where its access
-/// tokens come from (the user's delegated authorization, or the application's own credential). Dispose it after use.
+/// A mailbox connection: the user it acts as, the cloud, where its Graph access tokens come from and how they are
+/// granted. Disposing it releases what the token source holds (an application's certificate).
 /// </summary>
-public sealed class MailboxConnection(MailboxRole role, string user, OAuthApplication application, IGraphAccessTokenSource tokens) : IDisposable
+/// <param name="User">The mailbox user the connection signs in as; for application permissions, the mailbox it reads by default.</param>
+public sealed record MailboxConnection(CloudInstance Cloud, IGraphAccessTokenSource Tokens, PermissionMode PermissionMode, string User) : IDisposable
 {
-    public MailboxRole Role { get; } = role;
-
-    /// <summary>The configured mailbox user (SMTP User or IMAP User).</summary>
-    public string User { get; } = user;
-
-    public OAuthApplication Application { get; } = application;
-
-    public IGraphAccessTokenSource Tokens { get; } = tokens;
-
     public void Dispose() => (Tokens as IDisposable)?.Dispose();
 }
 
-/// <summary>A role's connection, or why it cannot be made yet, in plain words with the fix.</summary>
-public sealed record MailboxConnectionResult(MailboxConnection? Connection, string? Problem);
+/// <summary>Why a saved connection cannot be used yet, and what to do first.</summary>
+public sealed record MailboxConnectionProblem(string Cause, string Fix)
+{
+    public override string ToString() => $"{Cause} {Fix}";
+}
+
+/// <summary>A role's connection, or why there is none.</summary>
+public sealed record MailboxConnectionResult(MailboxConnection? Connection, MailboxConnectionProblem? Problem);
 
 /// <summary>
-/// Builds a role's connection from the SAVED settings. The incoming role uses the outgoing connection when the email
-/// settings say incoming mail is read with the SMTP User; a delegated connection needs an authorization that holds.
+/// Builds the connection a mailbox role reaches Graph with, from the SAVED settings only. The incoming role uses the
+/// outgoing connection when incoming mail is read with the SMTP User. Application permissions use the application's
+/// own credential; delegated permissions need an authorization of the configured user through the configured app.
 /// </summary>
 public sealed class MailboxConnections(
     IDbContextFactory<FlexMailDbContext> contexts, EmailSettingsService settings, DelegatedTokenSources delegatedTokens, GraphTokenSources applicationTokens)
@@ -43,42 +42,67 @@ public sealed class MailboxConnections(
             ? (draft.SmtpUser.Trim(), draft.SmtpOAuthApplicationId)
             : (draft.ImapUser.Trim(), draft.ImapOAuthApplicationId);
         var side = effectiveRole == MailboxRole.Outgoing ? "SMTP" : "IMAP";
-        if (user.Length == 0 || applicationId is null)
+        var section = effectiveRole == MailboxRole.Outgoing ? "Outgoing (SMTP)" : "Incoming (IMAP)";
+        if (user.Length == 0)
         {
-            return new(null, $"The {side} User and its OAuth application are not saved yet: enter them in the email settings and save.");
+            return Refused($"No {side} User is saved.", $"Enter the {side} User in the {section} section of the email settings and save them.");
+        }
+        if (applicationId is null)
+        {
+            return Refused($"No OAuth application is chosen for the {side} User {user}.",
+                $"Choose the {side} OAuth Application in the {section} section of the email settings and save them.");
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var application = await db.OAuthApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
         if (application is null)
         {
-            return new(null, $"The OAuth application chosen for the {side} User no longer exists: choose another one in the email settings.");
+            return Refused($"The OAuth application chosen for the {side} User no longer exists.",
+                $"Choose another {side} OAuth Application in the email settings and save them.");
         }
         if (application.PermissionMode == PermissionMode.Application)
         {
-            try
-            {
-                return new(new MailboxConnection(effectiveRole, user, application,
-                    await applicationTokens.ForApplicationAsync(application, cancellationToken)), null);
-            }
-            catch (TokenAcquisitionException ex)
-            {
-                return new(null, $"{ex.Failure.Cause} {ex.Failure.Fix}");
-            }
+            return new(new MailboxConnection(application.Cloud, await ApplicationTokensAsync(application, cancellationToken), PermissionMode.Application, user), null);
         }
 
         var authorization = await db.MailboxAuthorizations.AsNoTracking().SingleOrDefaultAsync(a => a.Role == effectiveRole, cancellationToken);
-        return authorization?.Status switch
+        return authorization switch
         {
-            AuthorizationStatus.Authorized when !Formats.SameAddress(authorization.UserPrincipalName, user) =>
-                new(null, $"The {side} User is authorized as {authorization.UserPrincipalName}, but the settings now name {user}: click Re-Authorize and sign in as {user}."),
-            AuthorizationStatus.Authorized when authorization.OAuthApplicationId != application.Id =>
-                new(null, $"The {side} User was authorized through another OAuth application than '{application.Name}', the one the settings now name: click Re-Authorize."),
-            AuthorizationStatus.Authorized =>
-                new(new MailboxConnection(effectiveRole, user, application, delegatedTokens.For(effectiveRole)), null),
-            AuthorizationStatus.NeedsReauthorization =>
-                new(null, $"The {side} User must be authorized again: {authorization.StatusReason} Click Re-Authorize."),
-            _ => new(null, $"The {side} User is not authorized yet: click Authorize and sign in as {user}."),
+            null or { Status: AuthorizationStatus.NotAuthorized } => Refused(
+                $"The {side} User {user} is not authorized yet: FlexMail has no sign-in to use.",
+                $"Authorize the {side} User first: click Authorize in the {section} section and sign in as {user}."),
+            { Status: AuthorizationStatus.NeedsReauthorization } => Refused(
+                $"The {side} User {user} must be authorized again: {authorization.StatusReason ?? "Entra ID no longer accepts the saved sign-in."}",
+                $"Click Re-Authorize in the {section} section and sign in as {user}."),
+            _ when !Formats.SameAddress(authorization.UserPrincipalName, user) => Refused(
+                $"The saved sign-in is {authorization.UserPrincipalName}'s, but the {side} User is now {user}.",
+                $"Click Re-Authorize in the {section} section and sign in as {user}."),
+            _ when authorization.OAuthApplicationId != application.Id => Refused(
+                $"The {side} User was authorized with another OAuth application than '{application.Name}', the one now chosen.",
+                $"Click Re-Authorize in the {section} section so that {user} signs in through '{application.Name}'."),
+            _ => new(new MailboxConnection(application.Cloud, delegatedTokens.For(effectiveRole), PermissionMode.Delegated, user), null),
         };
+    }
+
+    private static MailboxConnectionResult Refused(string cause, string fix) => new(null, new MailboxConnectionProblem(cause, fix));
+
+    private async Task<IGraphAccessTokenSource> ApplicationTokensAsync(OAuthApplication application, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await applicationTokens.ForApplicationAsync(application, cancellationToken);
+        }
+        catch (TokenAcquisitionException ex)
+        {
+            // The saved credential cannot be used at all: whoever asks for a token hears why, with its cause and fix.
+            return new RefusedTokenSource(ex);
+        }
+    }
+
+    /// <summary>Stands for an application credential that could not even be loaded: every token request answers why.</summary>
+    private sealed class RefusedTokenSource(TokenAcquisitionException refusal) : IGraphAccessTokenSource
+    {
+        public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) =>
+            Task.FromException<string>(new TokenAcquisitionException(refusal.Failure, refusal.InnerException));
     }
 }

@@ -1,3 +1,4 @@
+using FlexMail.Domain.Authorization;
 using FlexMail.Domain.Mail;
 using FlexMail.Domain.OAuthApps;
 
@@ -47,7 +48,3 @@ public sealed record EmailConfigurationTestRequest(
     /// <summary>The mailbox whose reply folder is opened.</summary>
     public string EffectiveReplyMailbox => string.IsNullOrWhiteSpace(ReplyMailbox) ? ReadingUser : ReplyMailbox.Trim();
 }
-
-/// <summary>A mailbox connection of its own: the user it acts as, the cloud, where its tokens come from and how they are granted.</summary>
-/// <param name="User">The mailbox user the connection signs in as (the IMAP User); for application permissions, the mailbox it reads by default.</param>
-public sealed record MailboxConnection(CloudInstance Cloud, IGraphAccessTokenSource Tokens, PermissionMode PermissionMode, string User);

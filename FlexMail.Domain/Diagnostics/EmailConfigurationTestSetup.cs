@@ -18,7 +18,7 @@ public sealed record EmailConfigurationTestProblem(string Cause, string Fix);
 /// application's permission mode: the saved delegated sign-in, or the application's own credential.
 /// </summary>
 public sealed class EmailConfigurationTestSetup(
-    IDbContextFactory<FlexMailDbContext> contexts, EmailSettingsService settings, DelegatedTokenSources delegated, GraphTokenSources applications)
+    EmailSettingsService settings, MailboxConnections connections)
 {
     /// <summary>The saved SMTP From Address (else the SMTP User): where the test mail goes unless the admin names someone else.</summary>
     public async Task<string> DefaultRecipientAsync(CancellationToken cancellationToken) =>
@@ -49,18 +49,18 @@ public sealed class EmailConfigurationTestSetup(
         var prepared = new PreparedTest();
         try
         {
-            var sending = await ConnectAsync(MailboxRole.Outgoing, smtpUser, draft.SmtpOAuthApplicationId, prepared, cancellationToken);
-            if (sending.Problem is not null)
+            var sending = await ConnectAsync(MailboxRole.Outgoing, prepared, cancellationToken);
+            if (sending.Problem is { } sendingProblem)
             {
-                return prepared.Failed(sending.Problem);
+                return prepared.Failed(new(sendingProblem.Cause, sendingProblem.Fix));
             }
             MailboxConnection? reading = null;
             if (draft.EmailApprovalEnabled && !draft.IncomingSameAsOutgoing)
             {
-                var incoming = await ConnectAsync(MailboxRole.Incoming, draft.IncomingUser, draft.ImapOAuthApplicationId, prepared, cancellationToken);
-                if (incoming.Problem is not null)
+                var incoming = await ConnectAsync(MailboxRole.Incoming, prepared, cancellationToken);
+                if (incoming.Problem is { } incomingProblem)
                 {
-                    return prepared.Failed(incoming.Problem);
+                    return prepared.Failed(new(incomingProblem.Cause, incomingProblem.Fix));
                 }
                 reading = incoming.Connection;
             }
@@ -79,77 +79,20 @@ public sealed class EmailConfigurationTestSetup(
         }
     }
 
-    private async Task<(MailboxConnection? Connection, EmailConfigurationTestProblem? Problem)> ConnectAsync(
-        MailboxRole role, string user, Guid? applicationId, PreparedTest owner, CancellationToken cancellationToken)
+    private async Task<MailboxConnectionResult> ConnectAsync(MailboxRole role, PreparedTest owner, CancellationToken cancellationToken)
     {
-        var side = role == MailboxRole.Outgoing ? "SMTP" : "IMAP";
-        var section = role == MailboxRole.Outgoing ? "Outgoing (SMTP)" : "Incoming (IMAP)";
-        if (user.Length == 0)
+        var result = await connections.ForRoleAsync(role, cancellationToken);
+        if (result.Connection is { } connection)
         {
-            return (null, new($"No {side} User is saved.", $"Enter the {side} User in the {section} section of the email settings and save them."));
+            owner.Own(connection);
         }
-        if (applicationId is null)
-        {
-            return (null, new($"No OAuth application is chosen for the {side} User {user}.",
-                $"Choose the {side} OAuth Application in the {section} section of the email settings and save them."));
-        }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var application = await db.OAuthApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken);
-        if (application is null)
-        {
-            return (null, new($"The OAuth application chosen for the {side} User no longer exists.",
-                $"Choose another {side} OAuth Application in the email settings and save them."));
-        }
-        if (application.PermissionMode == PermissionMode.Application)
-        {
-            IGraphAccessTokenSource tokens;
-            try
-            {
-                var source = await applications.ForApplicationAsync(application, cancellationToken);
-                owner.Own(source);
-                tokens = source;
-            }
-            catch (TokenAcquisitionException ex)
-            {
-                // The saved credential cannot be used at all: the test's "Acquire token" step reports it with its cause and fix.
-                tokens = new RefusedTokenSource(ex);
-            }
-            return (new MailboxConnection(application.Cloud, tokens, PermissionMode.Application, user), null);
-        }
-
-        var authorization = await db.MailboxAuthorizations.AsNoTracking().SingleOrDefaultAsync(a => a.Role == role, cancellationToken);
-        var problem = authorization switch
-        {
-            null or { Status: AuthorizationStatus.NotAuthorized } => new EmailConfigurationTestProblem(
-                $"The {side} User {user} is not authorized yet: FlexMail has no sign-in to test with.",
-                $"Authorize the {side} User first: click Authorize in the {section} section and sign in as {user}."),
-            { Status: AuthorizationStatus.NeedsReauthorization } => new EmailConfigurationTestProblem(
-                $"The {side} User {user} must be authorized again: {authorization.StatusReason ?? "Entra ID no longer accepts the saved sign-in."}",
-                $"Click Re-Authorize in the {section} section and sign in as {user}."),
-            _ when !Formats.SameAddress(authorization.UserPrincipalName, user) => new EmailConfigurationTestProblem(
-                $"The saved sign-in is {authorization.UserPrincipalName}'s, but the {side} User is now {user}.",
-                $"Click Re-Authorize in the {section} section and sign in as {user}."),
-            _ when authorization.OAuthApplicationId != application.Id => new EmailConfigurationTestProblem(
-                $"The {side} User was authorized with another OAuth application than '{application.Name}', the one now chosen.",
-                $"Click Re-Authorize in the {section} section so that {user} signs in through '{application.Name}'."),
-            _ => null,
-        };
-        return problem is null
-            ? (new MailboxConnection(application.Cloud, delegated.For(role), PermissionMode.Delegated, user), null)
-            : (null, problem);
+        return result;
     }
 
     private static string FromAddress(EmailSettingsDraft draft) =>
         string.IsNullOrWhiteSpace(draft.SmtpFromAddress) ? draft.SmtpUser.Trim() : draft.SmtpFromAddress.Trim();
 
     private static string DefaultRecipient(EmailSettingsDraft draft) => FromAddress(draft);
-
-    /// <summary>Stands for an application credential that could not even be loaded: every token request answers why.</summary>
-    private sealed class RefusedTokenSource(TokenAcquisitionException refusal) : IGraphAccessTokenSource
-    {
-        public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) =>
-            Task.FromException<string>(new TokenAcquisitionException(refusal.Failure, refusal.InnerException));
-    }
 }
 
 /// <summary>A request ready to run (owning its token sources until disposed), or why there is none.</summary>

@@ -45,7 +45,7 @@ public sealed class ReplyFolderBrowser(MailboxConnections connections, MailGatew
         using (connection)
         {
             var mailbox = string.IsNullOrWhiteSpace(replyMailbox) ? connection.User : replyMailbox.Trim();
-            using var gateway = gateways.Create(connection.Application.Cloud, connection.Tokens);
+            using var gateway = gateways.Create(connection.Cloud, connection.Tokens);
             var listed = await gateway.ListFoldersAsync(mailbox, cancellationToken);
             if (!listed.Succeeded)
             {

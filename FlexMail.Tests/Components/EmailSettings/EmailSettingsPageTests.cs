@@ -101,7 +101,7 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
 
         await Click(page, "List Folders");
 
-        page.WaitForAssertion(() => Assert.Contains("The SMTP User is not authorized yet: click Authorize and sign in as svc-flexmail@contoso.com.",
+        page.WaitForAssertion(() => Assert.Contains("The SMTP User svc-flexmail@contoso.com is not authorized yet",
             page.Find("[data-testid=reply-folder-problem]").TextContent));
         Assert.Equal("Inbox/FlexMail Replies", InputLabelled(page, "Email Reply Folder").GetAttribute("value"));
     }

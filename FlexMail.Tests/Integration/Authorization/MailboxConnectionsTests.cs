@@ -40,7 +40,7 @@ public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixtur
         Assert.Null(problem);
         using (connection)
         {
-            Assert.Equal(MailboxRole.Outgoing, connection!.Role);
+            Assert.Equal("svc-flexmail@contoso.test", connection!.User);
             var token = new JsonWebToken(await connection.Tokens.GetAccessTokenAsync(CancellationToken.None));
             Assert.Equal("svc-flexmail@contoso.test", token.GetClaim("upn").Value);
         }
@@ -58,7 +58,8 @@ public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixtur
         var (connection, problem) = await Connections.ForRoleAsync(MailboxRole.Outgoing, CancellationToken.None);
 
         Assert.Null(connection);
-        Assert.Equal("The SMTP User is not authorized yet: click Authorize and sign in as svc-flexmail@contoso.test.", problem);
+        Assert.Equal("The SMTP User svc-flexmail@contoso.test is not authorized yet: FlexMail has no sign-in to use.", problem!.Cause);
+        Assert.Equal("Authorize the SMTP User first: click Authorize in the Outgoing (SMTP) section and sign in as svc-flexmail@contoso.test.", problem.Fix);
     }
 
     [Fact]
@@ -70,9 +71,8 @@ public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixtur
         var (connection, problem) = await Connections.ForRoleAsync(MailboxRole.Outgoing, CancellationToken.None);
 
         Assert.Null(connection);
-        Assert.Contains("authorized as svc-flexmail@contoso.test", problem);
-        Assert.Contains("adele.vance@contoso.test", problem);
-        Assert.Contains("Re-Authorize", problem);
+        Assert.Equal("The saved sign-in is svc-flexmail@contoso.test's, but the SMTP User is now adele.vance@contoso.test.", problem!.Cause);
+        Assert.Contains("Re-Authorize", problem.Fix);
     }
 
     [Fact]
@@ -89,6 +89,6 @@ public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixtur
         var (connection, problem) = await Connections.ForRoleAsync(MailboxRole.Incoming, CancellationToken.None);
 
         Assert.Null(connection);
-        Assert.Equal("The IMAP User is not authorized yet: click Authorize and sign in as alex.wilber@contoso.test.", problem);
+        Assert.Equal("The IMAP User alex.wilber@contoso.test is not authorized yet: FlexMail has no sign-in to use.", problem!.Cause);
     }
 }
