@@ -1,3 +1,6 @@
+using System.Text.Json;
+using FlexMail.Domain.Authorization;
+using FlexMail.Domain.Diagnostics;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
@@ -11,6 +14,8 @@ namespace FlexMail.Portal.Features.Setup;
 /// <summary>
 /// The setup wizard: one step at a time, each validated as the admin types; a step with errors cannot be left
 /// forwards; Save stores the application and the settings together or not at all, keeping every input on error.
+/// After Save come Authorize and Test, which work on the saved setup (<c>/setup?step=authorize</c> opens there, as
+/// Entra ID's sign-in returns).
 /// </summary>
 public sealed partial class SetupPage
 {
@@ -20,6 +25,11 @@ public sealed partial class SetupPage
     [Inject] private CurrentActor Actor { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private MailboxAuthorizationStatusQuery AuthorizationStatus { get; set; } = null!;
+    [Inject] private IEmailConfigurationTestRunner Tests { get; set; } = null!;
+
+    /// <summary><c>authorize</c> or <c>test</c>: the step to open at.</summary>
+    [SupplyParameterFromQuery(Name = "step")] public string? StepName { get; set; }
 
     private readonly HashSet<SetupStep> _stepsShowingErrors = [];
     private SetupWizardState? _state;
@@ -28,6 +38,12 @@ public sealed partial class SetupPage
     private bool _saving;
     private int _validationVersion;
     private IReadOnlyList<OAuthApplicationSummary> _savedApplications = [];
+    private string _savedSnapshot = "";
+    private StepStatus _authorizeStatus = StepStatus.Error;
+    private StepStatus _testStatus = StepStatus.Error;
+
+    /// <summary>True when the wizard holds input that is not saved: Authorize and Test would not see it.</summary>
+    private bool IsDirty => _state is not null && Snapshot(_state) != _savedSnapshot;
 
     private bool IsLastStep => _activeIndex == SetupStep.All.Count - 1;
 
@@ -41,6 +57,16 @@ public sealed partial class SetupPage
     ];
 
     protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        if (SetupStep.Named(StepName) is { } step)
+        {
+            _activeIndex = SetupStep.All.ToList().IndexOf(step);
+        }
+    }
+
+    /// <summary>Loads the saved setup into the wizard (a fresh draft when nothing is saved) and the later steps' statuses.</summary>
+    private async Task LoadAsync()
     {
         var settings = await Settings.GetDraftAsync(CancellationToken.None);
         var application = settings.SmtpOAuthApplicationId is { } id ? await Applications.GetDraftAsync(id, CancellationToken.None) : null;
@@ -58,11 +84,38 @@ public sealed partial class SetupPage
 
         _savedApplications = await Applications.ListAsync(CancellationToken.None);
         await ValidateAsync();
+        _savedSnapshot = Snapshot(_state);
+        await LoadLaterStatusesAsync();
     }
+
+    private async Task LoadLaterStatusesAsync()
+    {
+        var roles = _state!.Settings.IncomingSameAsOutgoing ? new[] { MailboxRole.Outgoing } : [MailboxRole.Outgoing, MailboxRole.Incoming];
+        var authorized = true;
+        foreach (var role in roles)
+        {
+            authorized &= SetupStatuses.Authorized(await AuthorizationStatus.GetAsync(role, CancellationToken.None));
+        }
+        _authorizeStatus = authorized ? StepStatus.Ok : StepStatus.Error;
+        _testStatus = SetupStatuses.Of((await Tests.LastRunAsync(CancellationToken.None))?.Verdict);
+    }
+
+    private string ReturnUrlFor(SetupStep step) => $"/setup?step={step.Title.ToLowerInvariant()}";
+
+    private void OnTested(EmailConfigurationTestOutcome outcome)
+    {
+        if (outcome.Run is { } run)
+        {
+            _testStatus = SetupStatuses.Of(run.Verdict);
+        }
+    }
+
+    private void Finish() => Navigation.NavigateTo("");
 
     private ValidationReport ReportOf(SetupStep step) => step.ReportFrom(_state!);
 
-    private StepStatus StatusOf(SetupStep step) => ReportOf(step).ToStatus();
+    private StepStatus StatusOf(SetupStep step) =>
+        step == SetupStep.Authorize ? _authorizeStatus : step == SetupStep.Test ? _testStatus : ReportOf(step).ToStatus();
 
     private bool ShowErrors(SetupStep step) => _stepsShowingErrors.Contains(step) || _stepsShowingErrors.Contains(SetupStep.Review);
 
@@ -128,12 +181,16 @@ public sealed partial class SetupPage
                 _activeIndex = SetupStep.All.ToList().IndexOf(firstWithErrors);
                 return;
             }
-            Snackbar.Add("Setup saved. Next: authorize the mailbox user and test the configuration.", Severity.Success);
-            Navigation.NavigateTo("");
+            Snackbar.Add("Setup saved. Next: authorize the mailbox user, then test the configuration.", Severity.Success);
+            await LoadAsync();
+            _activeIndex = SetupStep.All.ToList().IndexOf(SetupStep.Authorize);
         }
         finally
         {
             _saving = false;
         }
     }
+
+    /// <summary>What Save would store: compared with the saved setup's to tell unsaved input.</summary>
+    private static string Snapshot(SetupWizardState state) => JsonSerializer.Serialize(new { state.Application, state.Settings });
 }

@@ -29,7 +29,24 @@ public sealed record SetupStep(string Title, IReadOnlyList<string> ApplicationFi
 
     public static readonly SetupStep Review = new("Review and save", [], []);
 
-    public static readonly IReadOnlyList<SetupStep> All = [Register, Credentials, Outgoing, Incoming, Review];
+    /// <summary>Sign the mailbox user(s) in: needs the saved settings, so it comes after Save.</summary>
+    public static readonly SetupStep Authorize = new("Authorize", [], []);
+
+    /// <summary>Test Email Configuration on the saved, authorized settings.</summary>
+    public static readonly SetupStep Test = new("Test", [], []);
+
+    public static readonly IReadOnlyList<SetupStep> All = [Register, Credentials, Outgoing, Incoming, Review, Authorize, Test];
+
+    /// <summary>The steps after Save, which work on what is saved rather than on the fields typed.</summary>
+    public bool UsesSavedSettings => this == Authorize || this == Test;
+
+    /// <summary>The step a <c>?step=</c> query names (<c>authorize</c>, <c>test</c>), if any.</summary>
+    public static SetupStep? Named(string? name) => name?.ToLowerInvariant() switch
+    {
+        "authorize" => Authorize,
+        "test" => Test,
+        _ => null,
+    };
 
     /// <summary>The step's share of the findings; the review step owns them all.</summary>
     public ValidationReport ReportFrom(SetupWizardState state) => this == Review
