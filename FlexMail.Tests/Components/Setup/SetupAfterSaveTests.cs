@@ -1,0 +1,84 @@
+using Bunit;
+using FlexMail.Domain.Settings;
+using FlexMail.Portal.Features.Setup;
+using FlexMail.Tests.Components.OAuthApps;
+using FlexMail.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlexMail.Tests.Components.Setup;
+
+/// <summary>The wizard's steps after Save: Authorize and Test, which work on the saved setup.</summary>
+public sealed class SetupAfterSaveTests : DomainComponentTest
+{
+    private async Task SaveSetupAsync()
+    {
+        var application = OAuthAppDrafts.Valid("FlexMail production");
+        application.Id = Guid.NewGuid();
+        var settings = new EmailSettingsDraft
+        {
+            ServerBaseUrl = "https://flexmail.contoso.com",
+            SmtpUser = "svc-flexmail@contoso.com",
+            SmtpOAuthApplicationId = application.Id,
+            SmtpFromAddress = "svc-flexmail@contoso.com",
+        };
+        Assert.True((await Domain.Get<SetupService>().SaveAsync(application, settings, "setup", CancellationToken.None)).Saved);
+    }
+
+    private IRenderedComponent<SetupPage> RenderWizard(string address = "setup")
+    {
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+        var wizard = Render<SetupPage>();
+        wizard.WaitForElement("[data-testid=step-statuses]");
+        return wizard;
+    }
+
+    private static Task Click(IRenderedComponent<SetupPage> wizard, string button) =>
+        wizard.FindAll("button").Single(b => b.TextContent.Trim() == button).ClickAsync(new());
+
+    private static string StatusOfStep(IRenderedComponent<SetupPage> wizard, int number) =>
+        wizard.Find($"[data-testid=step-status-{number}]").GetAttribute("data-status")!;
+
+    [Fact]
+    public async Task StepQuery_Authorize_OpensTheAuthorizeStepForTheSavedSmtpUser()
+    {
+        await SaveSetupAsync();
+
+        var wizard = RenderWizard("setup?step=authorize");
+
+        wizard.WaitForAssertion(() => Assert.Contains("Opens Microsoft's sign-in: choose svc-flexmail@contoso.com.",
+            wizard.Find("[data-testid=authorization-outgoing]").TextContent));
+        Assert.False(wizard.FindAll("button").Single(b => b.TextContent.Trim() == "Authorize").HasAttribute("disabled"));
+        Assert.Empty(wizard.FindAll("[data-testid=setup-save-first]"));
+        Assert.Equal("error", StatusOfStep(wizard, 6));
+        Assert.Equal("error", StatusOfStep(wizard, 7));
+    }
+
+    [Fact]
+    public async Task StepQuery_Test_OpensTheTestStepWithItsButtonAndFinish()
+    {
+        await SaveSetupAsync();
+
+        var wizard = RenderWizard("setup?step=test");
+
+        wizard.WaitForElement("[data-testid=email-test-panel]");
+        Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Trim() == "Test Email Configuration");
+        Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Trim() == "Finish");
+    }
+
+    [Fact]
+    public async Task Save_FromTheReviewStep_MovesOnToAuthorize()
+    {
+        await SaveSetupAsync();
+        var wizard = RenderWizard();
+        for (var step = 0; step < 4; step++)
+        {
+            await Click(wizard, "Next");
+        }
+
+        await Click(wizard, "Save");
+
+        wizard.WaitForAssertion(() => Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Trim() == "Authorize" && !b.HasAttribute("disabled")));
+        Assert.Empty(wizard.FindAll("[data-testid=setup-save-first]"));
+    }
+}
