@@ -1,5 +1,6 @@
 using FlexMail.Domain.Authorization;
 using FlexMail.Portal.Sandbox;
+using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Portal.Sandbox.Directory;
 using FlexMail.Tests.Support;
 using FlexMail.Tests.Support.Sandbox;
@@ -62,6 +63,36 @@ public sealed class DelegatedTokenSourceTests(KestrelPortal portal) : IClassFixt
         Assert.Contains("revoked", saved.StatusReason);
         var next = await Assert.ThrowsAsync<TokenAcquisitionException>(() => Source.GetAccessTokenAsync(CancellationToken.None));
         Assert.True(next.Failure.NeedsReauthorization);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_ClientSecretExpired_MarksNeedsReauthorizationWith7000222()
+    {
+        var application = await AuthorizedAsync();
+        var registrations = portal.Get<SandboxAppRegistrations>();
+        var app = await registrations.FindByClientIdAsync(Guid.Parse(application.ClientId), CancellationToken.None);
+        await registrations.ExpireSecretAsync(Assert.Single(app!.Secrets).Id, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<TokenAcquisitionException>(() => Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None));
+
+        Assert.Equal(7000222, error.Failure.Code);
+        var saved = await _scenario.FindAsync(application);
+        Assert.Equal(AuthorizationStatus.NeedsReauthorization, saved!.Status);
+        Assert.Contains("AADSTS7000222", saved.StatusReason);
+    }
+
+    [Fact]
+    public async Task GetAccessToken_RefreshTokenExpired_MarksNeedsReauthorizationWith700082()
+    {
+        var application = await AuthorizedAsync();
+        await portal.Get<SandboxDirectory>().ExpireRefreshTokensAsync(SandboxSeed.ServiceUser.Id, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<TokenAcquisitionException>(() => Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None));
+
+        Assert.Equal(700082, error.Failure.Code);
+        var saved = await _scenario.FindAsync(application);
+        Assert.Equal(AuthorizationStatus.NeedsReauthorization, saved!.Status);
+        Assert.Contains("AADSTS700082", saved.StatusReason);
     }
 
     [Fact]
