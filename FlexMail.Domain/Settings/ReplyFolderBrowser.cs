@@ -56,6 +56,24 @@ public sealed class ReplyFolderBrowser(MailboxConnections connections, MailGatew
         }
     }
 
+    /// <summary>
+    /// Checks a path typed after the folders were listed against that list (no round trip to the mailbox); null for a
+    /// bare well-known name the list does not show, which a mailbox in another language names differently.
+    /// </summary>
+    public static ReplyFolderCheck? CheckAgainstList(ReplyFolderBrowse browse, string path)
+    {
+        var typed = path.Trim();
+        var listed = browse.Folders.FirstOrDefault(folder => MailFolderPath.Same(folder.Path, typed));
+        if (listed is null && MailFolderPath.WellKnownNames.Contains(typed, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        return listed is not null
+            ? new ReplyFolderCheck(typed, true, $"{browse.Mailbox} has the folder {listed.Path} ({Mails(listed.TotalCount)} in it now).")
+            : new ReplyFolderCheck(typed, false, $"{browse.Mailbox} has no folder {typed} among the folders listed. " +
+                                                 "Pick one from the list, create the folder in Outlook, or click List Folders again if it was just created.");
+    }
+
     private static async Task<ReplyFolderCheck> CheckAsync(IMailGateway gateway, string mailbox, string path, CancellationToken cancellationToken)
     {
         var resolved = await gateway.ResolveFolderAsync(mailbox, path, cancellationToken);
