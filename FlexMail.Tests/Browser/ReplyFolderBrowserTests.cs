@@ -15,10 +15,7 @@ public sealed class ReplyFolderBrowserTests(BrowserPortal portal) : IClassFixtur
     public async Task ListFolders_Authorized_PicksAFolderOfTheSharedMailboxAndChecksATypedOne()
     {
         await _scenario.SetUpAsync();
-        using (var signIn = new SandboxSignIn(portal.Portal))
-        {
-            Assert.True((await _scenario.AuthorizeAsync(signIn, SandboxSeed.ServiceUser)).Succeeded);
-        }
+        await _scenario.AuthorizeServiceUserAsync();
         var page = await portal.OpenPageAsync();
         var settings = new EmailSettingsPageModel(page);
         await settings.GotoAsync();

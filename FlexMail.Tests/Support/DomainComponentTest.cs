@@ -41,6 +41,29 @@ public abstract class DomainComponentTest : ComponentTest
         await Domain.DisposeAsync();
     }
 
+    /// <summary>
+    /// Saves a valid OAuth application ("FlexMail production", delegated unless <paramref name="mode"/> says otherwise)
+    /// and email settings for svc-flexmail@contoso.com at https://flexmail.contoso.com, as the wizard would; <paramref name="change"/>
+    /// adjusts the settings first. Returns the application's id.
+    /// </summary>
+    protected async Task<Guid> SaveSetupAsync(Action<EmailSettingsDraft>? change = null, PermissionMode mode = PermissionMode.Delegated)
+    {
+        var application = Components.OAuthApps.OAuthAppDrafts.Valid("FlexMail production");
+        application.Id = Guid.NewGuid();
+        application.PermissionMode = mode;
+        var settings = new EmailSettingsDraft
+        {
+            ServerBaseUrl = "https://flexmail.contoso.com",
+            SmtpUser = "svc-flexmail@contoso.com",
+            SmtpOAuthApplicationId = application.Id,
+            SmtpFromAddress = "svc-flexmail@contoso.com",
+        };
+        change?.Invoke(settings);
+        var saved = await Domain.Get<SetupService>().SaveAsync(application, settings, "setup", CancellationToken.None);
+        Assert.True(saved.Saved, string.Join("; ", saved.ApplicationReport.Issues.Concat(saved.SettingsReport.Issues).Select(i => i.ToString())));
+        return application.Id.Value;
+    }
+
     /// <summary>The input whose label (its accessible name) reads <paramref name="label"/>.</summary>
     protected static IElement InputLabelled<T>(IRenderedComponent<T> component, string label)
         where T : Microsoft.AspNetCore.Components.IComponent

@@ -18,22 +18,12 @@ public sealed class MailboxAuthorizationPanelTests : DomainComponentTest
 
     private Guid _applicationId;
 
-    private async Task SaveSettingsAsync(PermissionMode mode = PermissionMode.Delegated)
-    {
-        var application = OAuthAppDrafts.Valid("FlexMail production");
-        application.Id = Guid.NewGuid();
-        application.PermissionMode = mode;
-        _applicationId = application.Id.Value;
-        var settings = new EmailSettingsDraft
+    private async Task SaveSettingsAsync(PermissionMode mode = PermissionMode.Delegated) =>
+        _applicationId = await SaveSetupAsync(settings =>
         {
-            ServerBaseUrl = "https://flexmail.contoso.com",
-            SmtpUser = ServiceUser,
-            SmtpOAuthApplicationId = _applicationId,
-            SmtpFromAddress = "approvals@contoso.com",
-        };
-        var saved = await Domain.Get<SetupService>().SaveAsync(application, settings, "setup", CancellationToken.None);
-        Assert.True(saved.Saved, string.Join("; ", saved.ApplicationReport.Issues.Concat(saved.SettingsReport.Issues).Select(i => i.ToString())));
-    }
+            settings.SmtpUser = ServiceUser;
+            settings.SmtpFromAddress = "approvals@contoso.com";
+        }, mode);
 
     private async Task SaveAuthorizationAsync(AuthorizationStatus status, string? reason = null, string user = ServiceUser, Guid? applicationId = null)
     {

@@ -14,20 +14,7 @@ public sealed class EmailTestPlacementTests : DomainComponentTest
 {
     private const string ButtonName = "Test Email Configuration";
 
-    private async Task<Guid> SaveSettingsAsync()
-    {
-        var application = OAuthAppDrafts.Valid("FlexMail production");
-        application.Id = Guid.NewGuid();
-        var settings = new EmailSettingsDraft
-        {
-            ServerBaseUrl = "https://flexmail.contoso.com",
-            SmtpUser = "svc-flexmail@contoso.com",
-            SmtpOAuthApplicationId = application.Id,
-            SmtpFromAddress = "approvals@contoso.com",
-        };
-        Assert.True((await Domain.Get<SetupService>().SaveAsync(application, settings, "setup", CancellationToken.None)).Saved);
-        return application.Id.Value;
-    }
+    private Task<Guid> SaveSettingsAsync() => SaveSetupAsync(settings => settings.SmtpFromAddress = "approvals@contoso.com");
 
     private IRenderedComponent<EmailSettingsPage> RenderSettings()
     {

@@ -11,19 +11,6 @@ namespace FlexMail.Tests.Components.Setup;
 /// <summary>The wizard's steps after Save: Authorize and Test, which work on the saved setup.</summary>
 public sealed class SetupAfterSaveTests : DomainComponentTest
 {
-    private async Task SaveSetupAsync()
-    {
-        var application = OAuthAppDrafts.Valid("FlexMail production");
-        application.Id = Guid.NewGuid();
-        var settings = new EmailSettingsDraft
-        {
-            ServerBaseUrl = "https://flexmail.contoso.com",
-            SmtpUser = "svc-flexmail@contoso.com",
-            SmtpOAuthApplicationId = application.Id,
-            SmtpFromAddress = "svc-flexmail@contoso.com",
-        };
-        Assert.True((await Domain.Get<SetupService>().SaveAsync(application, settings, "setup", CancellationToken.None)).Saved);
-    }
 
     private IRenderedComponent<SetupPage> RenderWizard(string address = "setup")
     {

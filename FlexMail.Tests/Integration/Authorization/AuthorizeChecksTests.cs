@@ -61,11 +61,7 @@ public sealed class AuthorizeChecksTests(KestrelPortal portal) : IClassFixture<K
     public async Task GetAccessToken_CacheProtectedWithAKeyThatIsGone_MarksNeedsReauthorizationInPlainWords()
     {
         var application = await _scenario.SetUpAsync();
-        using (var browser = new SandboxSignIn(portal))
-        {
-            var outcome = await _scenario.AuthorizeAsync(browser, SandboxSeed.ServiceUser);
-            Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
-        }
+        await _scenario.AuthorizeServiceUserAsync();
         // A cache protected by another key ring (as after the key-encryption certificate was replaced).
         var foreign = new EphemeralDataProtectionProvider().CreateProtector("FlexMail.Secrets").Protect("eyJ9");
         await using (var db = await _scenario.Contexts.CreateDbContextAsync())

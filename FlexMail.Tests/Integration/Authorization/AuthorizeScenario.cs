@@ -78,6 +78,22 @@ internal sealed class AuthorizeScenario(KestrelPortal portal)
         return portal.Get<AuthorizationOutcomes>().Find(id) ?? throw new InvalidOperationException("The outcome id is unknown.");
     }
 
+    /// <summary>Signs the service user in (start, sign-in, callback) with the saved setup and requires success.</summary>
+    public async Task AuthorizeServiceUserAsync()
+    {
+        using var browser = new SandboxSignIn(portal);
+        var outcome = await AuthorizeAsync(browser, SandboxSeed.ServiceUser);
+        Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
+    }
+
+    /// <summary><see cref="SetUpAsync"/> with its defaults, then <see cref="AuthorizeServiceUserAsync"/>.</summary>
+    public async Task<OAuthApplication> SetUpAuthorizedAsync()
+    {
+        var application = await SetUpAsync();
+        await AuthorizeServiceUserAsync();
+        return application;
+    }
+
     /// <summary>Start, sign in as <paramref name="user"/> (accepting consent if asked), callback.</summary>
     public async Task<AuthorizationOutcome> AuthorizeAsync(SandboxSignIn browser, SandboxUser user) =>
         await CallbackAsync(browser, await browser.SignInAsync(await StartAsync(browser), user));

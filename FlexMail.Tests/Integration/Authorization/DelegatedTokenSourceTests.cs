@@ -14,19 +14,10 @@ public sealed class DelegatedTokenSourceTests(KestrelPortal portal) : IClassFixt
 
     private DelegatedTokenSource Source => portal.Get<DelegatedTokenSources>().For(MailboxRole.Outgoing);
 
-    private async Task<FlexMail.Domain.OAuthApps.OAuthApplication> AuthorizedAsync()
-    {
-        var application = await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
-        var outcome = await _scenario.AuthorizeAsync(browser, SandboxSeed.ServiceUser);
-        Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
-        return application;
-    }
-
     [Fact]
     public async Task GetAccessToken_AfterAuthorize_ReturnsADelegatedGraphTokenForTheServiceUser()
     {
-        await AuthorizedAsync();
+        await _scenario.SetUpAuthorizedAsync();
 
         var token = new JsonWebToken(await Source.GetAccessTokenAsync(CancellationToken.None));
 
@@ -37,7 +28,7 @@ public sealed class DelegatedTokenSourceTests(KestrelPortal portal) : IClassFixt
     [Fact]
     public async Task GetAccessToken_ForcedRefresh_SavesTheNewCacheAndLastRefreshedAt()
     {
-        var application = await AuthorizedAsync();
+        var application = await _scenario.SetUpAuthorizedAsync();
         var before = await _scenario.FindAsync(application);
 
         await Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None);
@@ -51,7 +42,7 @@ public sealed class DelegatedTokenSourceTests(KestrelPortal portal) : IClassFixt
     [Fact]
     public async Task GetAccessToken_AfterSessionsRevoked_MarksNeedsReauthorizationWith50173()
     {
-        var application = await AuthorizedAsync();
+        var application = await _scenario.SetUpAuthorizedAsync();
         await portal.Get<SandboxDirectory>().RevokeSessionsAsync(SandboxSeed.ServiceUser.Id, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<TokenAcquisitionException>(() => Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None));
@@ -68,7 +59,7 @@ public sealed class DelegatedTokenSourceTests(KestrelPortal portal) : IClassFixt
     [Fact]
     public async Task GetAccessToken_ClientSecretExpired_MarksNeedsReauthorizationWith7000222()
     {
-        var application = await AuthorizedAsync();
+        var application = await _scenario.SetUpAuthorizedAsync();
         var registrations = portal.Get<SandboxAppRegistrations>();
         var app = await registrations.FindByClientIdAsync(Guid.Parse(application.ClientId), CancellationToken.None);
         await registrations.ExpireSecretAsync(Assert.Single(app!.Secrets).Id, CancellationToken.None);
@@ -84,7 +75,7 @@ public sealed class DelegatedTokenSourceTests(KestrelPortal portal) : IClassFixt
     [Fact]
     public async Task GetAccessToken_RefreshTokenExpired_MarksNeedsReauthorizationWith700082()
     {
-        var application = await AuthorizedAsync();
+        var application = await _scenario.SetUpAuthorizedAsync();
         await portal.Get<SandboxDirectory>().ExpireRefreshTokensAsync(SandboxSeed.ServiceUser.Id, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<TokenAcquisitionException>(() => Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None));
@@ -98,7 +89,7 @@ public sealed class DelegatedTokenSourceTests(KestrelPortal portal) : IClassFixt
     [Fact]
     public async Task GetAccessToken_TwoConcurrentForcedRefreshes_BothSucceedAndTheSavedCacheStillWorks()
     {
-        var application = await AuthorizedAsync();
+        var application = await _scenario.SetUpAuthorizedAsync();
 
         var tokens = await Task.WhenAll(
             Source.GetAccessTokenAsync(forceRefresh: true, CancellationToken.None),

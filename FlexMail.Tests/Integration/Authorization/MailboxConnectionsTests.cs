@@ -14,14 +14,6 @@ public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixtur
 
     private MailboxConnections Connections => portal.Get<MailboxConnections>();
 
-    private async Task AuthorizedAsync()
-    {
-        await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
-        var outcome = await _scenario.AuthorizeAsync(browser, SandboxSeed.ServiceUser);
-        Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
-    }
-
     private async Task ChangeSettingsAsync(Action<EmailSettingsDraft> change)
     {
         var settings = portal.Get<EmailSettingsService>();
@@ -33,7 +25,7 @@ public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixtur
     [Fact]
     public async Task ForRole_IncomingSameAsOutgoing_UsesTheSmtpUsersAuthorization()
     {
-        await AuthorizedAsync();
+        await _scenario.SetUpAuthorizedAsync();
 
         var (connection, problem) = await Connections.ForRoleAsync(MailboxRole.Incoming, CancellationToken.None);
 
@@ -65,7 +57,7 @@ public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixtur
     [Fact]
     public async Task ForRole_SmtpUserChangedAfterAuthorize_NamesBothUsersAndAsksToReAuthorize()
     {
-        await AuthorizedAsync();
+        await _scenario.SetUpAuthorizedAsync();
         await ChangeSettingsAsync(draft => draft.SmtpUser = "adele.vance@contoso.test");
 
         var (connection, problem) = await Connections.ForRoleAsync(MailboxRole.Outgoing, CancellationToken.None);
@@ -78,7 +70,7 @@ public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixtur
     [Fact]
     public async Task ForRole_SeparateIncomingUserNotAuthorized_SaysTheImapUserNeedsAuthorize()
     {
-        await AuthorizedAsync();
+        await _scenario.SetUpAuthorizedAsync();
         await ChangeSettingsAsync(draft =>
         {
             draft.IncomingSameAsOutgoing = false;

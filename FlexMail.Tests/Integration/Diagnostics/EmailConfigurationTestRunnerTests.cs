@@ -147,9 +147,7 @@ public sealed class EmailConfigurationTestRunnerTests(KestrelPortal portal) : IC
     {
         var application = await _authorize.SetUpAsync();
         await SaveSettingsAsync(application.Id, withApprovals);
-        using var browser = new SandboxSignIn(portal);
-        var outcome = await _authorize.AuthorizeAsync(browser, SandboxSeed.ServiceUser);
-        Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
+        await _authorize.AuthorizeServiceUserAsync();
         return application;
     }
 

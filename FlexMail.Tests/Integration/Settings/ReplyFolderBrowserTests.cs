@@ -13,14 +13,6 @@ public sealed class ReplyFolderBrowserTests(KestrelPortal portal) : IClassFixtur
 
     private ReplyFolderBrowser Browser => portal.Get<ReplyFolderBrowser>();
 
-    private async Task AuthorizedAsync()
-    {
-        await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
-        var outcome = await _scenario.AuthorizeAsync(browser, SandboxSeed.ServiceUser);
-        Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
-    }
-
     [Fact]
     public async Task Browse_NotAuthorized_SaysToAuthorizeFirst()
     {
@@ -40,7 +32,7 @@ public sealed class ReplyFolderBrowserTests(KestrelPortal portal) : IClassFixtur
     [Fact]
     public async Task Browse_SharedMailbox_ListsItsFoldersWithChildrenButNotSentOrDeletedItems()
     {
-        await AuthorizedAsync();
+        await _scenario.SetUpAuthorizedAsync();
 
         var browse = await Browser.BrowseAsync("approvals@contoso.test", typedPath: null, CancellationToken.None);
 
@@ -58,7 +50,7 @@ public sealed class ReplyFolderBrowserTests(KestrelPortal portal) : IClassFixtur
     [Fact]
     public async Task Browse_EmptyMailbox_ReadsTheIncomingUsersOwnMailbox()
     {
-        await AuthorizedAsync();
+        await _scenario.SetUpAuthorizedAsync();
 
         var browse = await Browser.BrowseAsync("", typedPath: "Inbox", CancellationToken.None);
 
@@ -69,7 +61,7 @@ public sealed class ReplyFolderBrowserTests(KestrelPortal portal) : IClassFixtur
     [Fact]
     public async Task Browse_TypedPathExists_ChecksItAsFound()
     {
-        await AuthorizedAsync();
+        await _scenario.SetUpAuthorizedAsync();
 
         var browse = await Browser.BrowseAsync("approvals@contoso.test", "inbox/flexmail replies", CancellationToken.None);
 
@@ -80,7 +72,7 @@ public sealed class ReplyFolderBrowserTests(KestrelPortal portal) : IClassFixtur
     [Fact]
     public async Task Browse_TypedPathMissing_SaysWhichFolderIsMissing()
     {
-        await AuthorizedAsync();
+        await _scenario.SetUpAuthorizedAsync();
 
         var browse = await Browser.BrowseAsync("approvals@contoso.test", "Inbox/Approvals Typo", CancellationToken.None);
 
@@ -93,7 +85,7 @@ public sealed class ReplyFolderBrowserTests(KestrelPortal portal) : IClassFixtur
     [Fact]
     public async Task Browse_MailboxWithoutRights_ReportsTheGraphDenialInPlainWords()
     {
-        await AuthorizedAsync();
+        await _scenario.SetUpAuthorizedAsync();
 
         var browse = await Browser.BrowseAsync("diego.siciliani@contoso.test", "Inbox", CancellationToken.None);
 
