@@ -121,7 +121,17 @@ public sealed partial class MailboxAuthorizationFlow(
         {
             return Refused("This sign-in link was already used: each Authorize can be completed once.", pending.Role, pending.ReturnUrl);
         }
-        return await redemption.RedeemAsync(pending, protector.Unprotect(pending.ProtectedCodeVerifier), callback, actor, cancellationToken);
+        string verifier;
+        try
+        {
+            verifier = protector.Unprotect(pending.ProtectedCodeVerifier);
+        }
+        catch (SecretUnreadableException)
+        {
+            return Refused("This sign-in cannot be finished: FlexMail's data-protection keys changed after it started, so its PKCE " +
+                           "verifier can no longer be read. Nothing was saved.", pending.Role, pending.ReturnUrl);
+        }
+        return await redemption.RedeemAsync(pending, verifier, callback, actor, cancellationToken);
     }
 
     /// <summary>Only paths of this portal: "/x", never "//host" or "/\host" (which browsers treat as another site).</summary>

@@ -58,6 +58,27 @@ public sealed class AuthorizeChecksTests(KestrelPortal portal) : IClassFixture<K
     }
 
     [Fact]
+    public async Task Callback_VerifierProtectedWithAKeyThatIsGone_IsRefusedSayingToAuthorizeAgain()
+    {
+        var application = await _scenario.SetUpAsync();
+        using var browser = new SandboxSignIn(portal);
+        var callback = await browser.SignInAsync(await _scenario.StartAsync(browser), SandboxSeed.ServiceUser);
+        // The key ring changed between the start and the callback.
+        var foreign = new EphemeralDataProtectionProvider().CreateProtector("FlexMail.Secrets").Protect("verifier");
+        await using (var db = await _scenario.Contexts.CreateDbContextAsync())
+        {
+            await db.PendingAuthorizations.ExecuteUpdateAsync(set => set.SetProperty(p => p.ProtectedCodeVerifier, foreign));
+        }
+
+        var outcome = await _scenario.CallbackAsync(browser, callback);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Contains("data-protection keys changed", outcome.Message);
+        Assert.Contains("Authorize again", outcome.Fix);
+        Assert.Null(await _scenario.FindAsync(application));
+    }
+
+    [Fact]
     public async Task GetAccessToken_CacheProtectedWithAKeyThatIsGone_MarksNeedsReauthorizationInPlainWords()
     {
         var application = await _scenario.SetUpAsync();
