@@ -13,7 +13,8 @@ internal static class TestStepTexts
 {
     public const string TestSubject = "FlexMail test message";
 
-    public static string Subject(DateTimeOffset now) => $"{TestSubject} {Utc(now)}";
+    /// <summary>The test mail's subject: the time, and a short random tag so two tests in the same second differ.</summary>
+    public static string Subject(DateTimeOffset now) => $"{TestSubject} {Utc(now)} #{System.Security.Cryptography.RandomNumberGenerator.GetHexString(6, lowercase: true)}";
 
     public static string Body(EmailConfigurationTestRequest request, DateTimeOffset now) =>
         $"This is a test message from FlexMail's Test Email Configuration, sent {Utc(now)} through Microsoft Graph " +

@@ -26,7 +26,7 @@ public sealed class EmailConfigurationTestClockTests
         Assert.Equal(TimeSpan.FromSeconds(3), report.Duration);
         Assert.Equal([TimeSpan.FromSeconds(2), .. Enumerable.Repeat(TimeSpan.FromMilliseconds(250), 4)], report.Steps.Select(s => s.Duration));
         Assert.Equal(Passed, report.Verdict);
-        Assert.Contains("FlexMail test message 2026-11-27 09:30:02 UTC", report[TestStep.SendTestMail].Summary);
+        Assert.Matches("\"FlexMail test message 2026-11-27 09:30:02 UTC #[0-9a-f]{6}\"", report[TestStep.SendTestMail].Summary);
         Assert.Equal(["WhoAmIAsync", "Send svc@contoso.test as approvals@contoso.test", "Resolve approvals@contoso.test Inbox/FlexMail Replies",
             "List approvals@contoso.test folder-1 1"], gateway.Calls);
     }
@@ -68,4 +68,12 @@ public sealed class EmailConfigurationTestClockTests
 
     internal static EmailConfigurationTestRequest Request(IGraphAccessTokenSource tokens) => new(CloudInstance.Global, tokens, PermissionMode.Delegated,
         "svc@contoso.test", "approvals@contoso.test", "adele.vance@contoso.test", "approvals@contoso.test", "Inbox/FlexMail Replies");
+
+    [Fact]
+    public void Subject_SameSecondTwice_Differs()
+    {
+        var now = new DateTimeOffset(2026, 11, 27, 9, 30, 2, TimeSpan.Zero);
+
+        Assert.NotEqual(TestStepTexts.Subject(now), TestStepTexts.Subject(now));
+    }
 }
