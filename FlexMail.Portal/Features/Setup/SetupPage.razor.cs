@@ -102,8 +102,13 @@ public sealed partial class SetupPage
 
     private string ReturnUrlFor(SetupStep step) => $"/setup?step={step.Title.ToLowerInvariant()}";
 
-    private void OnTested(EmailConfigurationTestOutcome outcome)
+    /// <summary>
+    /// The test's verdict, and the authorization as the test left it: a sign-in Entra ID refused marks it Needs
+    /// re-authorization, so "Authorize" must not stay OK.
+    /// </summary>
+    private async Task OnTestedAsync(EmailConfigurationTestOutcome outcome)
     {
+        await LoadLaterStatusesAsync();
         if (outcome.Run is { } run)
         {
             _testStatus = SetupStatuses.Of(run.Verdict);

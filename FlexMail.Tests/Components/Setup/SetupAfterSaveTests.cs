@@ -1,5 +1,7 @@
 using Bunit;
+using FlexMail.Domain.Diagnostics;
 using FlexMail.Domain.Settings;
+using FlexMail.Tests.Components.EmailTest;
 using FlexMail.Portal.Features.Setup;
 using FlexMail.Tests.Components.OAuthApps;
 using FlexMail.Tests.Support;
@@ -51,6 +53,21 @@ public sealed class SetupAfterSaveTests : DomainComponentTest
         wizard.WaitForElement("[data-testid=email-test-panel]");
         Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Trim() == "Test Email Configuration");
         Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Trim() == "Finish");
+    }
+
+    [Fact]
+    public async Task TestRefusedByEntraId_AuthorizeStatusTurnsFromOkToNeedsAttention()
+    {
+        var applicationId = await SaveSetupAsync();
+        await SessionsRevokedTestRunner.SaveAuthorizedAsync(Domain, applicationId, "svc-flexmail@contoso.com");
+        Context.Services.AddSingleton<IEmailConfigurationTestRunner>(new SessionsRevokedTestRunner(Domain));
+        var wizard = RenderWizard("setup?step=test");
+        wizard.WaitForAssertion(() => Assert.Equal("ok", StatusOfStep(wizard, 6)));
+
+        wizard.FindAll("button").Single(b => b.TextContent.Trim() == "Test Email Configuration").Click();
+
+        wizard.WaitForAssertion(() => Assert.Equal("error", StatusOfStep(wizard, 6)));
+        Assert.Equal("error", StatusOfStep(wizard, 7));
     }
 
     [Fact]
