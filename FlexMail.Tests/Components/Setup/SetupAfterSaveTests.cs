@@ -44,6 +44,24 @@ public sealed class SetupAfterSaveTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task StepQuery_Authorize_TheStepListMarksAuthorizeAsCurrentAndTheStepBarWraps()
+    {
+        await SaveSetupAsync();
+
+        var wizard = RenderWizard("setup?step=authorize");
+
+        var current = wizard.Find("[data-testid=step-statuses] [aria-current=step]");
+        Assert.StartsWith("6. Authorize", current.TextContent.Trim());
+        Assert.Single(wizard.FindAll("[data-testid=step-statuses] [aria-current]"));
+        // Seven step titles are wider than a laptop screen: the bar wraps instead of hiding the current step off to the
+        // right, and a phone relies on the list above.
+        var bar = wizard.Find(".mud-stepper-nav");
+        Assert.Contains("flex-wrap", bar.ClassList);
+        Assert.Contains("d-none", bar.ClassList);
+        Assert.Contains("d-sm-flex", bar.ClassList);
+    }
+
+    [Fact]
     public async Task StepQuery_Test_OpensTheTestStepWithItsButtonAndFinish()
     {
         await SaveSetupAsync();
