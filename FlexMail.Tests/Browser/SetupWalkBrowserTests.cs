@@ -50,6 +50,8 @@ public sealed class SetupWalkBrowserTests(BrowserPortal portal) : IClassFixture<
         await Assertions.Expect(wizard.StepStatus(6)).ToHaveAttributeAsync("data-status", "error");
         await wizard.Button("Authorize").ClickAsync();
         await new SandboxSignInPageModel(page).SignInAsAsync("svc-flexmail@contoso.test");
+        // Back with a full page load: the outcome is prerendered, but Next answers only once the circuit is up.
+        await wizard.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("authorization-outcome")).ToContainTextAsync("svc-flexmail@contoso.test is authorized as the SMTP User.");
         await Assertions.Expect(page.GetByTestId("authorization-outgoing")).ToContainTextAsync("Authorized as svc-flexmail@contoso.test since");
         await Assertions.Expect(wizard.StepStatus(6)).ToHaveAttributeAsync("data-status", "ok");

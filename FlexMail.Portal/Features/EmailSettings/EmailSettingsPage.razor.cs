@@ -3,6 +3,7 @@ using FlexMail.Domain.Authorization;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
+using FlexMail.Portal.Features.Authorization;
 using FlexMail.Portal.Features.Shared;
 using FlexMail.Portal.Hosting;
 using Microsoft.AspNetCore.Components;
@@ -34,6 +35,8 @@ public sealed partial class EmailSettingsPage
     private IReadOnlyList<ChoiceOption> _applications = [];
     private bool _saving;
     private int _validationVersion;
+    private MailboxAuthorizationPanel? _outgoingAuthorization;
+    private MailboxAuthorizationPanel? _incomingAuthorization;
 
     private bool IsDirty => _draft is not null && Snapshot(_draft) != _savedSnapshot;
 
@@ -45,6 +48,21 @@ public sealed partial class EmailSettingsPage
         _draft = await Settings.GetDraftAsync(CancellationToken.None);
         _savedSnapshot = Snapshot(_draft);
         await ValidateAsync();
+    }
+
+    /// <summary>
+    /// A test that Entra ID refused (sessions revoked, secret expired ...) has just marked the authorization Needs
+    /// re-authorization: the panels show it at once, with their Re-Authorize button, instead of "Authorized".
+    /// </summary>
+    private async Task OnTestedAsync()
+    {
+        foreach (var panel in new[] { _outgoingAuthorization, _incomingAuthorization })
+        {
+            if (panel is not null)
+            {
+                await panel.RefreshAsync();
+            }
+        }
     }
 
     private StepStatus SectionStatus(IReadOnlyList<string> fields) => _report.Only(fields).ToStatus();

@@ -38,12 +38,12 @@ internal static class VerdictTexts
         _ => MudBlazor.Severity.Error,
     };
 
-    /// <summary>The whole test's outcome in one sentence.</summary>
+    /// <summary>What the whole test's verdict means, said after "Test result: {Word}." (so it does not repeat the word).</summary>
     public static string Overall(TestVerdict verdict) => verdict switch
     {
-        TestVerdict.Passed => "Passed: every step worked.",
-        TestVerdict.Warning => "Passed with warnings: mail works, but check the steps marked Warning.",
-        _ => "Failed: each step marked Failed says why and how to fix it. Fix, save, and test again.",
+        TestVerdict.Passed => "Every step worked.",
+        TestVerdict.Warning => "Mail works, but check the steps marked Warning.",
+        _ => "Each step marked Failed says why and how to fix it. Fix, save, and test again.",
     };
 
     /// <summary>The outcome as the "Last test" line says it.</summary>

@@ -45,6 +45,16 @@ public sealed partial class SetupPage
     /// <summary>True when the wizard holds input that is not saved: Authorize and Test would not see it.</summary>
     private bool IsDirty => _state is not null && Snapshot(_state) != _savedSnapshot;
 
+    /// <summary>
+    /// List Folders reads the mailbox through the saved, authorized setup: before Save and Authorize the wizard says so
+    /// (rather than "no SMTP User is saved" about fields the admin has just filled in).
+    /// </summary>
+    private string? FoldersUnavailable => IsDirty || _authorizeStatus != StepStatus.Ok
+        ? $"The folders can be listed once the setup is saved (step 5, \"{SetupStep.Review.Title}\") and the mailbox user is authorized " +
+          $"(step 6, \"{SetupStep.Authorize.Title}\"). For now type the folder's path, e.g. Inbox/FlexMail Replies: the Test step checks " +
+          "that it exists, and List Folders works here (and on Email Settings) afterwards."
+        : null;
+
     private bool IsLastStep => _activeIndex == SetupStep.All.Count - 1;
 
     private SetupStep ActiveStep => SetupStep.All[_activeIndex];
@@ -102,8 +112,13 @@ public sealed partial class SetupPage
 
     private string ReturnUrlFor(SetupStep step) => $"/setup?step={step.Title.ToLowerInvariant()}";
 
-    private void OnTested(EmailConfigurationTestOutcome outcome)
+    /// <summary>
+    /// The test's verdict, and the authorization as the test left it: a sign-in Entra ID refused marks it Needs
+    /// re-authorization, so "Authorize" must not stay OK.
+    /// </summary>
+    private async Task OnTestedAsync(EmailConfigurationTestOutcome outcome)
     {
+        await LoadLaterStatusesAsync();
         if (outcome.Run is { } run)
         {
             _testStatus = SetupStatuses.Of(run.Verdict);

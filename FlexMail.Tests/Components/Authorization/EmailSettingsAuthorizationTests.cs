@@ -1,5 +1,7 @@
 using Bunit;
 using FlexMail.Domain.Authorization;
+using FlexMail.Domain.Diagnostics;
+using FlexMail.Tests.Components.EmailTest;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Features.EmailSettings;
 using FlexMail.Tests.Components.OAuthApps;
@@ -74,5 +76,21 @@ public sealed class EmailSettingsAuthorizationTests : DomainComponentTest
         var page = RenderPage();
 
         Assert.Contains("svc-flexmail@contoso.com is authorized as the SMTP User.", page.Find("[data-testid=authorization-outcome]").TextContent);
+    }
+
+    [Fact]
+    public async Task TestRefusedByEntraId_AuthorizationPanelShowsNeedsReauthorizationWithoutReload()
+    {
+        var applicationId = await SaveSetupAsync();
+        await SessionsRevokedTestRunner.SaveAuthorizedAsync(Domain, applicationId, "svc-flexmail@contoso.com");
+        Context.Services.AddSingleton<IEmailConfigurationTestRunner>(new SessionsRevokedTestRunner(Domain));
+        var page = RenderPage();
+        Assert.StartsWith("Authorized as svc-flexmail@contoso.com", page.Find("[data-testid=authorization-outgoing] [data-testid=authorization-status]").TextContent.Trim());
+
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Test Email Configuration").Click();
+
+        page.WaitForAssertion(() => Assert.StartsWith("Needs re-authorization: The saved sign-in was revoked.",
+            page.Find("[data-testid=authorization-outgoing] [data-testid=authorization-status]").TextContent.Trim()));
+        Assert.False(page.FindAll("button").Single(b => b.TextContent.Trim() == "Re-Authorize").HasAttribute("disabled"));
     }
 }

@@ -67,6 +67,17 @@ public sealed class MailboxAuthorizationPanelTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task SavedButNeverAuthorized_ButtonRowWrapsAndTheButtonKeepsItsWidth()
+    {
+        await SaveSettingsAsync();
+
+        var panel = RenderPanel();
+
+        Assert.Contains("flex-wrap", panel.Find("[data-testid=authorization-actions]").ClassList);
+        Assert.Contains("flex-shrink-0", ButtonNamed(panel, "Authorize")!.ClassList);
+    }
+
+    [Fact]
     public async Task SavedButNeverAuthorized_SaysNotAuthorizedAndOffersAuthorize()
     {
         await SaveSettingsAsync();

@@ -47,7 +47,12 @@ public sealed class DashboardPageTests : DomainComponentTest
         page.WaitForAssertion(() => Assert.Contains("Needs re-authorization", page.Markup));
         Assert.Contains("AADSTS700082: the refresh token expired.", page.Markup);
         Assert.Contains("last refreshed 2026-11-30 08:15 UTC", page.Markup);
-        Assert.Contains("Email is not configured yet.", page.Find("[data-testid=email-status]").TextContent);
+        var status = page.Find("[data-testid=email-status]");
+        Assert.Contains("Email has stopped: the SMTP User must sign in again.", status.TextContent);
+        Assert.DoesNotContain("not configured", status.TextContent);
+        Assert.Contains("AADSTS700082: the refresh token expired.", status.TextContent);
+        Assert.Equal("settings/email", status.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Open Email Settings").GetAttribute("href"));
+        Assert.NotNull(status.QuerySelector("[data-testid=email-test-last-run]"));
     }
 
     [Fact]

@@ -93,6 +93,18 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task FromAddressOfAnotherUser_HelperSaysAnotherMailboxNotSharedMailbox()
+    {
+        var page = RenderPage();
+
+        await InputLabelled(page, "SMTP From Address").InputAsync(new ChangeEventArgs { Value = "adele.vance@contoso.com" });
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "Another mailbox than the SMTP User's (a shared mailbox or another user): svc-flexmail@contoso.com needs Send As on it", page.Markup));
+        Assert.DoesNotContain("A shared mailbox: ", page.Markup);
+    }
+
+    [Fact]
     public async Task ListFolders_SmtpUserNotAuthorized_SaysToAuthorizeAndKeepsTheTypedFolder()
     {
         var page = RenderPage();

@@ -54,6 +54,7 @@ public sealed class EmailConfigurationTestPanelTests : DomainComponentTest
         runner.Finish();
 
         panel.WaitForAssertion(() => Assert.Contains("Test result: Passed.", panel.Find("[data-testid=email-test-verdict]").TextContent));
+        Assert.Equal("Test result: Passed. Every step worked.", Text(panel.Find("[data-testid=email-test-verdict]")));
         Assert.Equal(["Passed", "Passed", "Passed", "Skipped", "Skipped"], ShownSteps(panel).Select(s => s.Verdict));
         Assert.Empty(panel.FindAll("[data-testid=email-test-running]"));
         Assert.Contains("Last test: 2026-11-27 09:30 UTC by portal administrator: passed", Text(panel.Find("[data-testid=email-test-last-run]")));
@@ -87,6 +88,7 @@ public sealed class EmailConfigurationTestPanelTests : DomainComponentTest
         Assert.Equal("Fix: Give svc-flexmail@contoso.test Send As on approvals@contoso.test.", panel.Find("[data-testid=email-test-step-fix]").TextContent.Trim());
         Assert.Contains("ErrorSendAsDenied", panel.Find("[data-testid=email-test-step-code]").TextContent);
         Assert.Contains("Test result: Failed.", panel.Find("[data-testid=email-test-verdict]").TextContent);
+        Assert.DoesNotContain("Failed. Failed", Text(panel.Find("[data-testid=email-test-verdict]")));
         // The verdict is said in words next to its icon, not by colour alone.
         Assert.NotNull(panel.FindAll("[data-testid=email-test-step]")[1].QuerySelector(".mud-chip svg"));
     }

@@ -57,6 +57,7 @@ public sealed class AppRegistrationsPageTests : SandboxComponentTest
         await Button(page, "Register an app for this portal").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("No Server Base URL is saved yet", page.Find("[data-testid=portal-app-registered]").TextContent));
+        Assert.Contains("in Email Settings. Open FlexMail to create a client secret.", page.Find("[data-testid=portal-app-registered]").TextContent);
         var app = (await Sandbox<SandboxAppRegistrations>().ListAsync(CancellationToken.None)).Single();
         Assert.Equal(["https://localhost:7443/flexdeploy/rest/v2/oauth"], app.RedirectUris);
     }

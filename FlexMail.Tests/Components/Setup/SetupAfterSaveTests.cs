@@ -1,5 +1,7 @@
 using Bunit;
+using FlexMail.Domain.Diagnostics;
 using FlexMail.Domain.Settings;
+using FlexMail.Tests.Components.EmailTest;
 using FlexMail.Portal.Features.Setup;
 using FlexMail.Tests.Components.OAuthApps;
 using FlexMail.Tests.Support;
@@ -42,6 +44,24 @@ public sealed class SetupAfterSaveTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task StepQuery_Authorize_TheStepListMarksAuthorizeAsCurrentAndTheStepBarWraps()
+    {
+        await SaveSetupAsync();
+
+        var wizard = RenderWizard("setup?step=authorize");
+
+        var current = wizard.Find("[data-testid=step-statuses] [aria-current=step]");
+        Assert.StartsWith("6. Authorize", current.TextContent.Trim());
+        Assert.Single(wizard.FindAll("[data-testid=step-statuses] [aria-current]"));
+        // Seven step titles are wider than a laptop screen: the bar wraps instead of hiding the current step off to the
+        // right, and a phone relies on the list above.
+        var bar = wizard.Find(".mud-stepper-nav");
+        Assert.Contains("flex-wrap", bar.ClassList);
+        Assert.Contains("d-none", bar.ClassList);
+        Assert.Contains("d-sm-flex", bar.ClassList);
+    }
+
+    [Fact]
     public async Task StepQuery_Test_OpensTheTestStepWithItsButtonAndFinish()
     {
         await SaveSetupAsync();
@@ -51,6 +71,21 @@ public sealed class SetupAfterSaveTests : DomainComponentTest
         wizard.WaitForElement("[data-testid=email-test-panel]");
         Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Trim() == "Test Email Configuration");
         Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Trim() == "Finish");
+    }
+
+    [Fact]
+    public async Task TestRefusedByEntraId_AuthorizeStatusTurnsFromOkToNeedsAttention()
+    {
+        var applicationId = await SaveSetupAsync();
+        await SessionsRevokedTestRunner.SaveAuthorizedAsync(Domain, applicationId, "svc-flexmail@contoso.com");
+        Context.Services.AddSingleton<IEmailConfigurationTestRunner>(new SessionsRevokedTestRunner(Domain));
+        var wizard = RenderWizard("setup?step=test");
+        wizard.WaitForAssertion(() => Assert.Equal("ok", StatusOfStep(wizard, 6)));
+
+        wizard.FindAll("button").Single(b => b.TextContent.Trim() == "Test Email Configuration").Click();
+
+        wizard.WaitForAssertion(() => Assert.Equal("error", StatusOfStep(wizard, 6)));
+        Assert.Equal("error", StatusOfStep(wizard, 7));
     }
 
     [Fact]

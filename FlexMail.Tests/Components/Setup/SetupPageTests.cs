@@ -183,6 +183,25 @@ public sealed class SetupPageTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task IncomingStep_ListFoldersBeforeSaveAndAuthorize_SaysWhenItWorksAndKeepsTheTypedFolder()
+    {
+        var wizard = RenderWizard();
+        await wizard.FindAll("label").Single(l => l.TextContent.Contains("Email approvals?")).QuerySelector("input")!.ChangeAsync(new() { Value = true });
+        await CompleteThroughOutgoingStep(wizard);
+        await Click(wizard, "Next");
+        await Type(wizard, "Email Reply Folder", "Inbox/FlexMail Replies");
+
+        await Click(wizard, "List Folders");
+
+        var problem = wizard.Find("[data-testid=reply-folder-problem]").TextContent;
+        Assert.Contains("The folders can be listed once the setup is saved (step 5", problem);
+        Assert.Contains("the mailbox user is authorized (step 6", problem);
+        // Not the saved settings' problem about fields the admin has just filled in on the previous step.
+        Assert.DoesNotContain("No SMTP User is saved", problem);
+        Assert.Equal("Inbox/FlexMail Replies", InputLabelled(wizard, "Email Reply Folder").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task AllSteps_CompletedAndSaved_StoreTheApplicationAndSettings_AndTheMarkupHoldsNoSecret()
     {
         var wizard = RenderWizard();
