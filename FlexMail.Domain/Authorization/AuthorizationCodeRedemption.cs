@@ -1,3 +1,4 @@
+using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
@@ -16,6 +17,7 @@ namespace FlexMail.Domain.Authorization;
 /// </summary>
 public sealed partial class AuthorizationCodeRedemption(
     IDbContextFactory<FlexMailDbContext> contexts,
+    IMicrosoftCloud microsoft,
     MsalClientFactory clients,
     ISecretProtector protector,
     AuditLog audit,
@@ -33,7 +35,7 @@ public sealed partial class AuthorizationCodeRedemption(
                 "Choose an OAuth application in the email settings and click Authorize again.");
         }
         var requested = pending.RequestedScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var consentLink = AdminConsentLink.Build(application.Cloud, application.TenantId, application.ClientId, pending.RedirectUri);
+        var consentLink = AdminConsentLink.Build(microsoft.EndpointsFor(application.Cloud), application.TenantId, application.ClientId, pending.RedirectUri);
         if (!string.IsNullOrEmpty(callback.Error))
         {
             return FromEntraError(pending, callback, requested, consentLink);

@@ -58,7 +58,7 @@ public sealed class MailboxUserSettings(
             .Where(scope => !SignInScopes.Contains(scope))
             .Select(endpoints.GraphScope)
             .ToList();
-        var consent = Settings.AdminConsentLink.Build(application.Cloud, application.TenantId, application.ClientId, redirectUri);
+        var consent = Settings.AdminConsentLink.Build(endpoints, application.TenantId, application.ClientId, redirectUri);
         return new(new MailboxUserSetup(role, user, application, redirectUri, scopes, consent), null);
     }
 }

@@ -25,6 +25,7 @@ public abstract class DomainComponentTest : ComponentTest
         Context.Services.AddSingleton(Domain.Get<OAuthApplicationService>());
         Context.Services.AddSingleton(Domain.Get<EmailSettingsService>());
         Context.Services.AddSingleton(Domain.Get<SetupService>());
+        Context.Services.AddSingleton(Domain.Get<FlexMail.Domain.Connectivity.IMicrosoftCloud>());
         Context.Services.AddSingleton(Domain.Get<ReplyFolderBrowser>());
         Context.Services.AddSingleton(Domain.Get<CredentialService>());
         Context.Services.AddSingleton(Domain.Get<IOptions<OAuthOptions>>());

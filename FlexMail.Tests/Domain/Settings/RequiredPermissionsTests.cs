@@ -60,7 +60,7 @@ public sealed class RequiredPermissionsTests
     [Fact]
     public void AdminConsentLink_PointsAtTheTenantsConsentEndpointForTheCloud()
     {
-        var link = AdminConsentLink.Build(CloudInstance.UsGovernmentL4, "contoso.onmicrosoft.us", "5d1a6bb6-1e1d-4b5e-9d43-0f1c1f3c2a77",
+        var link = AdminConsentLink.Build(new FlexMail.Domain.Connectivity.PublicMicrosoftCloud().EndpointsFor(CloudInstance.UsGovernmentL4), "contoso.onmicrosoft.us", "5d1a6bb6-1e1d-4b5e-9d43-0f1c1f3c2a77",
             "https://flexmail.contoso.us/flexdeploy/rest/v2/oauth");
 
         Assert.Equal(

@@ -157,7 +157,9 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
         Assert.Contains("Mail.Send", outcome.Message);
         Assert.Contains("User.Read", outcome.MissingScopes!);
         Assert.NotNull(outcome.AdminConsentLink);
-        Assert.Contains("/adminconsent?", outcome.AdminConsentLink);
+        // The sandbox tenant's own consent endpoint, not Microsoft's: the link works where the sign-in happened.
+        Assert.StartsWith($"{_scenario.BaseUrl}/{SandboxTenant.TenantId}/v2.0/adminconsent?client_id={application.ClientId}", outcome.AdminConsentLink);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await browser.OpenAsync(new Uri(outcome.AdminConsentLink))).Status);
         Assert.Contains(outcome.AdminConsentLink, outcome.Fix);
         Assert.Null(await _scenario.FindAsync(application));
     }
