@@ -71,6 +71,9 @@ public sealed class MailboxConnections(
             null or { Status: AuthorizationStatus.NotAuthorized } => Refused(
                 $"The {side} User {user} is not authorized yet: FlexMail has no sign-in to use.",
                 $"Authorize the {side} User first: click Authorize in the {section} section and sign in as {user}."),
+            { Status: AuthorizationStatus.NeedsReauthorization } when CredentialRefusal.Caused(authorization.StatusReason) => Refused(
+                $"Entra ID refused the credential of '{application.Name}': {authorization.StatusReason}",
+                $"Save a new client secret (or certificate) for '{application.Name}' on the OAuth Applications page: the saved sign-in of {user} is then used again, no new sign-in needed."),
             { Status: AuthorizationStatus.NeedsReauthorization } => Refused(
                 $"The {side} User {user} must be authorized again: {authorization.StatusReason ?? "Entra ID no longer accepts the saved sign-in."}",
                 $"Click Re-Authorize in the {section} section and sign in as {user}."),

@@ -1,4 +1,5 @@
 using FlexMail.Domain.Audit;
+using FlexMail.Domain.Authorization;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
@@ -85,11 +86,16 @@ public sealed class OAuthApplicationService(
             CreatedAt = clock.GetUtcNow(),
         }).Entity;
 
+        var credentialBefore = (application.CredentialKind, application.ProtectedClientSecret, application.CertificateCredentialId, application.PrivateKeyCredentialId);
         var changes = Apply(draft, application);
         if (isNew || changes.Any)
         {
             application.UpdatedAt = clock.GetUtcNow();
             audit.Stage(db, actor, isNew ? "OAuth application added" : "OAuth application changed", $"{Subject} {application.Name}", changes.ToString());
+        }
+        if (!isNew && credentialBefore != (application.CredentialKind, application.ProtectedClientSecret, application.CertificateCredentialId, application.PrivateKeyCredentialId))
+        {
+            await CredentialRefusal.StageResumeAsync(db, application.Id, audit, actor, cancellationToken);
         }
         return new SaveResult(application.Id, report);
     }

@@ -90,6 +90,10 @@ public sealed partial class MailboxAuthorizationPanel
                 yield return $"Needs re-authorization: {authorization.StatusReason ?? "Entra ID no longer accepts the saved sign-in."}";
                 yield return $"Last authorized as {authorization.UserPrincipalName} on {Format(authorization.AuthorizedAt)}; " +
                              $"last refreshed {Format(authorization.LastRefreshedAt)}.";
+                if (CredentialRefusal.Caused(authorization.StatusReason))
+                {
+                    yield return "Saving a new client secret (or certificate) for the OAuth application resumes this sign-in; Re-Authorize is not needed for that.";
+                }
                 break;
             default:
                 yield return _status.ConfiguredUser.Length > 0

@@ -151,6 +151,29 @@ public sealed class MailboxAuthorizationPanelTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task NeedsReauthorization_ByAnExpiredSecret_SaysANewSecretResumesIt()
+    {
+        await SaveSettingsAsync();
+        await SaveAuthorizationAsync(AuthorizationStatus.NeedsReauthorization, "The client secret has expired. (AADSTS7000222)");
+
+        var panel = RenderPanel();
+
+        Assert.Contains("Saving a new client secret (or certificate) for the OAuth application resumes this sign-in",
+            panel.Find("[data-testid=authorization-status]").TextContent);
+    }
+
+    [Fact]
+    public async Task NeedsReauthorization_BySessionsRevoked_DoesNotOfferANewSecret()
+    {
+        await SaveSettingsAsync();
+        await SaveAuthorizationAsync(AuthorizationStatus.NeedsReauthorization, "Sessions revoked. (AADSTS50173)");
+
+        var panel = RenderPanel();
+
+        Assert.DoesNotContain("new client secret", panel.Find("[data-testid=authorization-status]").TextContent);
+    }
+
+    [Fact]
     public async Task NeedsReauthorization_WithInvalidReplySettingsSaved_ReAuthorizeStaysUsable()
     {
         await SaveSettingsAsync();
