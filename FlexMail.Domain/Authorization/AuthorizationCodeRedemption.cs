@@ -42,7 +42,7 @@ public sealed partial class AuthorizationCodeRedemption(
         }
         if (string.IsNullOrEmpty(callback.Code))
         {
-            return Failed(pending, "Entra ID sent FlexMail back without an authorization code.", "Click Authorize again.");
+            return Failed(pending, "Entra ID sent FlexMail back without an authorization code.", "Click Authorize (or Re-Authorize) again.");
         }
 
         using var client = await clients.CreateAsync(application, new Uri(pending.RedirectUri), cancellationToken);
@@ -67,7 +67,7 @@ public sealed partial class AuthorizationCodeRedemption(
             WrongUser(logger, pending.Role);
             return Failed(pending,
                 $"You signed in as {signedIn}, but the {Side(pending.Role)} User is {pending.UserPrincipalName}. Nothing was saved.",
-                $"Click Authorize again and choose {pending.UserPrincipalName} in Microsoft's account list (use 'Use another account' " +
+                $"Click Authorize (or Re-Authorize) again and choose {pending.UserPrincipalName} in Microsoft's account list (use 'Use another account' " +
                 $"if it is not listed, or sign out of {signedIn} first). To authorize {signedIn} instead, change the {Side(pending.Role)} User " +
                 "in the email settings first.");
         }

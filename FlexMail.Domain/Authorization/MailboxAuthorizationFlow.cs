@@ -32,7 +32,7 @@ public sealed partial class MailboxAuthorizationFlow(
 
     public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
 
-    private const string TryAgain = "Click Authorize again on the email settings page.";
+    private const string TryAgain = "Click Authorize (or Re-Authorize) again.";
 
     public async Task<AuthorizationStart> StartAsync(MailboxRole role, string returnUrl, string browserBinding, CancellationToken cancellationToken)
     {

@@ -107,7 +107,7 @@ internal static class TestStepTexts
                                          (failure.RetryAfter is { } retry ? $"after {Utc(retry)}." : "in a few minutes."),
             MailFailureKind.ServiceUnavailable when failure.RetryAfter is { } at => $"Microsoft Graph was unavailable: retry after {Utc(at)}.",
             MailFailureKind.TokenUnavailable => $"\"{what}\" failed: no access token ({Code(failure) ?? "Entra ID refused"}).",
-            _ => $"\"{what}\" failed: {Code(failure) ?? failure.Kind.ToString()}{(failure.Status is { } status ? $" (HTTP {status})" : "")}.",
+            _ => $"\"{what}\" failed{(Code(failure) is { } code ? $": {code}" : "")}{(failure.Status is { } status ? $" (HTTP {status})" : "")}.",
         };
         return new(step, TestVerdict.Failed, TimeSpan.Zero, summary)
         {

@@ -76,4 +76,16 @@ public sealed class EmailConfigurationTestClockTests
 
         Assert.NotEqual(TestStepTexts.Subject(now), TestStepTexts.Subject(now));
     }
+
+    [Fact]
+    public void Failed_WithoutAGraphCode_SaysFailedWithoutAnInternalName()
+    {
+        var failure = new FlexMail.Domain.Mail.MailFailure(FlexMail.Domain.Mail.MailFailureKind.FolderNotFound, null, null,
+            "approvals@contoso.test has no folder Inbox/Nowhere.", "Create it or pick another folder.");
+
+        var result = TestStepTexts.Failed(TestStep.OpenReplyFolder, failure);
+
+        Assert.Equal("\"Open the reply folder\" failed.", result.Summary);
+        Assert.Equal(failure.Cause, result.Cause);
+    }
 }

@@ -74,7 +74,7 @@ public sealed class AuthorizeChecksTests(KestrelPortal portal) : IClassFixture<K
 
         Assert.False(outcome.Succeeded);
         Assert.Contains("data-protection keys changed", outcome.Message);
-        Assert.Contains("Authorize again", outcome.Fix);
+        Assert.Equal("Click Authorize (or Re-Authorize) again.", outcome.Fix);
         Assert.Null(await _scenario.FindAsync(application));
     }
 

@@ -105,7 +105,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
 
         Assert.False(replay.Succeeded);
         Assert.Contains("already used", replay.Message);
-        Assert.Contains("Authorize again", replay.Fix);
+        Assert.Equal("Click Authorize (or Re-Authorize) again.", replay.Fix);
     }
 
     [Fact]
