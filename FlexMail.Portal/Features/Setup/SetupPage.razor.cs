@@ -35,6 +35,9 @@ public sealed partial class SetupPage
     private SetupWizardState? _state;
     private MudStepper? _stepper;
     private int _activeIndex;
+
+    /// <summary>The step the address names (<c>?step=</c>), kept in step with the active step after Save so a reload stays there.</summary>
+    private string? _stepInAddress;
     private bool _saving;
     private int _validationVersion;
     private IReadOnlyList<OAuthApplicationSummary> _savedApplications = [];
@@ -72,6 +75,7 @@ public sealed partial class SetupPage
         if (SetupStep.Named(StepName) is { } step)
         {
             _activeIndex = SetupStep.All.ToList().IndexOf(step);
+            _stepInAddress = StepName!.ToLowerInvariant();
         }
     }
 
@@ -111,6 +115,20 @@ public sealed partial class SetupPage
     }
 
     private string ReturnUrlFor(SetupStep step) => $"/setup?step={step.Title.ToLowerInvariant()}";
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (_state is null)
+        {
+            return;
+        }
+        var name = ActiveStep.UsesSavedSettings ? ActiveStep.Title.ToLowerInvariant() : null;
+        if (name != _stepInAddress)
+        {
+            _stepInAddress = name;
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("step", name), replace: true);
+        }
+    }
 
     /// <summary>
     /// The test's verdict, and the authorization as the test left it: a sign-in Entra ID refused marks it Needs

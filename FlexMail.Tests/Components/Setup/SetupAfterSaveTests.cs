@@ -103,4 +103,17 @@ public sealed class SetupAfterSaveTests : DomainComponentTest
         wizard.WaitForAssertion(() => Assert.Contains(wizard.FindAll("button"), b => b.TextContent.Trim() == "Authorize" && !b.HasAttribute("disabled")));
         Assert.Empty(wizard.FindAll("[data-testid=setup-save-first]"));
     }
+
+    [Fact]
+    public async Task Next_FromAuthorizeToTest_PutsTheTestStepInTheAddress()
+    {
+        await SaveSetupAsync();
+        var wizard = RenderWizard("setup?step=authorize");
+        wizard.WaitForElement("[data-testid=authorization-outgoing] button");
+
+        await Click(wizard, "Next");
+
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        wizard.WaitForAssertion(() => Assert.EndsWith("setup?step=test", navigation.Uri));
+    }
 }

@@ -4,6 +4,7 @@ using FlexMail.Portal.Features.Setup;
 using FlexMail.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexMail.Tests.Components.Setup;
 
@@ -226,6 +227,7 @@ public sealed class SetupPageTests : DomainComponentTest
         Assert.DoesNotContain(ClientSecret, wizard.Markup);
 
         // Opened again: the credentials step shows only the saved secret's hint, never the secret.
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("setup"); // the saved wizard moved on to ?step=authorize
         var reopened = RenderWizard();
         await Click(reopened, "Next");
         Assert.Equal("", InputLabelled(reopened, "Client Secret").GetAttribute("value") ?? "");
