@@ -25,8 +25,15 @@ public sealed class BrowserPortal : IAsyncLifetime
 
     public KestrelPortal Portal => _portal;
 
+    /// <summary>
+    /// How long an expectation waits for its condition: generous, because a busy two-core CI machine renders slowly;
+    /// a passing expectation returns as soon as the condition holds.
+    /// </summary>
+    private const float ExpectTimeoutMilliseconds = 20_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMilliseconds);
         await _portal.InitializeAsync();
         var certificate = _portal.Services.GetRequiredService<LocalHttpsCertificateInfo>().Certificate;
         var publicKeyPin = Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));

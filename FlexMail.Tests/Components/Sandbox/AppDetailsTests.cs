@@ -55,6 +55,9 @@ public sealed class AppDetailsTests : SandboxComponentTest
         Assert.Equal(SandboxAppRegistrations.HashSecret(value), secret.ValueHash);
         Assert.Equal(secret.Id.ToString(), CopyableValueOf(page, "new-secret-id"));
         Assert.Contains("shown only this once", page.Find("[data-testid=new-secret]").TextContent);
+        var setupLink = page.Find("[data-testid=open-setup-new-tab]");
+        Assert.Equal("setup", setupLink.GetAttribute("href"));
+        Assert.Equal("_blank", setupLink.GetAttribute("target"));
         Assert.Contains("FlexMail portal", page.Find("[data-testid=client-secrets]").TextContent);
 
         var reopened = RenderPage();
