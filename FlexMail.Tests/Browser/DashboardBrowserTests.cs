@@ -36,6 +36,20 @@ public sealed class DashboardBrowserTests(BrowserPortal portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task DarkModeButton_ClickedRightAfterThePageLoads_IsNotLost()
+    {
+        var page = await portal.OpenPageAsync();
+        var dashboard = new DashboardPageModel(page);
+
+        // No wait for the live connection: the prerendered button takes no click until the page is live, so
+        // Playwright's click waits for it instead of clicking a button that would ignore it.
+        await dashboard.GotoAsync();
+        await dashboard.Button("Dark mode").ClickAsync();
+
+        await Assertions.Expect(dashboard.Button("Light mode")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Navigation_AuditLink_OpensTheAuditPageWithTheMigrationRecorded()
     {
         var page = await portal.OpenPageAsync();

@@ -13,6 +13,7 @@ public sealed class MainLayoutTests : ComponentTest
     public void Render_ShowsTheProductNameAndThePage()
     {
         var layout = RenderLayout(builder => builder.AddContent(0, "page body"));
+        Assert.False(layout.Find(".mud-layout").HasAttribute("aria-busy")); // live: not busy
 
         Assert.Equal("FlexMail", layout.Find("[data-testid=product-name]").TextContent.Trim());
         Assert.Contains("page body", layout.Markup);
@@ -56,6 +57,16 @@ public sealed class MainLayoutTests : ComponentTest
         Assert.Contains("Something went wrong on this page.", layout.Markup);
         Assert.Contains(layout.FindAll("button"), button => button.TextContent.Trim() == "Try again");
         Assert.Equal("FlexMail", layout.Find("[data-testid=product-name]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_Prerendered_MarksThePageBusyUntilItIsLive()
+    {
+        Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var prerendered = Context.Render<MainLayout>(parameters => parameters.Add(layout => layout.Body, _ => { }));
+
+        Assert.Equal("false", prerendered.Find(".mud-layout").GetAttribute("data-interactive"));
+        Assert.Equal("true", prerendered.Find(".mud-layout").GetAttribute("aria-busy"));
     }
 
     private IRenderedComponent<MainLayout> RenderLayout(RenderFragment body) =>
