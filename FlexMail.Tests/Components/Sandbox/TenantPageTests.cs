@@ -38,6 +38,19 @@ public sealed class TenantPageTests : SandboxComponentTest
     }
 
     [Fact]
+    public void RowButtons_NameTheUserTheyActOn()
+    {
+        var page = RenderPage();
+
+        var names = page.Find($"tr[data-row='{SandboxSeed.AdeleVance.UserPrincipalName}']").QuerySelectorAll("[aria-label]")
+            .Select(element => element.GetAttribute("aria-label")).ToList();
+
+        Assert.Contains("Revoke sessions of Adele Vance", names);
+        Assert.Contains("Expire refresh tokens of Adele Vance", names);
+        Assert.Contains("Open mailbox of Adele Vance", names);
+    }
+
+    [Fact]
     public async Task RevokeSessions_Click_RecordsTheRevocationForThatUser()
     {
         var page = RenderPage();
