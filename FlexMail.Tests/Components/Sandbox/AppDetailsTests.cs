@@ -151,6 +151,43 @@ public sealed class AppDetailsTests : SandboxComponentTest
     }
 
     [Fact]
+    public async Task DeleteSecret_AsksFirst_CancelKeepsIt_ConfirmDeletesIt()
+    {
+        await Sandbox<SandboxAppRegistrations>().AddSecretAsync(_app.AppId, "FlexMail portal", SandboxAppRegistrations.DefaultSecretLifetime, CancellationToken.None);
+        var page = RenderPage();
+        AngleSharp.Dom.IElement DeleteButton() => page.Find("[data-testid=client-secrets]").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete");
+
+        DeleteButton().Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("AADSTS7000215", _dialogs.Markup));
+        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll(".mud-dialog")));
+        Assert.NotNull(await SingleSecretAsync());
+
+        DeleteButton().Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("AADSTS7000215", _dialogs.Markup));
+        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("No client secret", page.Markup));
+        Assert.Empty((await Sandbox<SandboxAppRegistrations>().FindByClientIdAsync(_app.AppId, CancellationToken.None))!.Secrets);
+    }
+
+    [Fact]
+    public async Task DeleteCertificate_AsksFirst_ConfirmDeletesIt()
+    {
+        using var certificate = SelfSigned();
+        await Sandbox<SandboxAppRegistrations>().AddCertificateAsync(_app.AppId, certificate, CancellationToken.None);
+        var page = RenderPage();
+
+        page.Find("[data-testid=app-certificates]").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("AADSTS700027", _dialogs.Markup));
+        _dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Delete").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=app-certificates]")));
+        await using var db = await SandboxContexts.CreateDbContextAsync();
+        Assert.Empty(await db.AppCertificates.ToListAsync());
+    }
+
+    [Fact]
     public async Task DeleteApp_Confirmed_RemovesItAndReturnsToTheList()
     {
         var page = RenderPage();
