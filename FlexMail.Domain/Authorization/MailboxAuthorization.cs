@@ -32,6 +32,14 @@ public sealed class MailboxAuthorization
 
     /// <summary>Changes on every write, so two portal instances never overwrite each other's cache.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    /// <summary>True when the saved sign-in is another account's than the user the settings name now.</summary>
+    public static bool IsForAnotherUser(string authorizedUser, string configuredUser) =>
+        configuredUser.Trim().Length > 0 && !Validation.Formats.SameAddress(authorizedUser, configuredUser);
+
+    /// <summary>True when the saved sign-in went through another OAuth application than the one the settings name now.</summary>
+    public static bool IsThroughAnotherApplication(Guid authorizedApplicationId, Guid? configuredApplicationId) =>
+        configuredApplicationId is { } configured && authorizedApplicationId != configured;
 }
 
 /// <summary>Which side of the mail flow the authorized user serves.</summary>

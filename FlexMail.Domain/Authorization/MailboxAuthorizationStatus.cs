@@ -32,13 +32,13 @@ public sealed record MailboxAuthorizationStatus(
 
     /// <summary>True when the authorized account is not the user saved now (the SMTP/IMAP User was changed since).</summary>
     public bool AuthorizedAnotherUser =>
-        Authorization is { Status: AuthorizationStatus.Authorized } authorization && ConfiguredUser.Length > 0
-        && !string.Equals(authorization.UserPrincipalName, ConfiguredUser, StringComparison.OrdinalIgnoreCase);
+        Authorization is { Status: AuthorizationStatus.Authorized } authorization
+        && MailboxAuthorization.IsForAnotherUser(authorization.UserPrincipalName, ConfiguredUser);
 
     /// <summary>True when the authorization was made through another OAuth application than the one saved now.</summary>
     public bool AuthorizedThroughAnotherApplication =>
-        Authorization is { Status: AuthorizationStatus.Authorized } authorization && ConfiguredApplicationId is { } configured
-        && authorization.OAuthApplicationId != configured;
+        Authorization is { Status: AuthorizationStatus.Authorized } authorization
+        && MailboxAuthorization.IsThroughAnotherApplication(authorization.OAuthApplicationId, ConfiguredApplicationId);
 }
 
 /// <summary>A saved authorization as the portal shows it (no token material).</summary>

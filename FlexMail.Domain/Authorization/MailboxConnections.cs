@@ -2,7 +2,6 @@ using FlexMail.Domain.Mail;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Settings;
-using FlexMail.Domain.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexMail.Domain.Authorization;
@@ -77,10 +76,10 @@ public sealed class MailboxConnections(
             { Status: AuthorizationStatus.NeedsReauthorization } => Refused(
                 $"The {side} User {user} must be authorized again: {authorization.StatusReason ?? "Entra ID no longer accepts the saved sign-in."}",
                 $"Click Re-Authorize in the {section} section and sign in as {user}."),
-            _ when !Formats.SameAddress(authorization.UserPrincipalName, user) => Refused(
+            _ when MailboxAuthorization.IsForAnotherUser(authorization.UserPrincipalName, user) => Refused(
                 $"The saved sign-in is {authorization.UserPrincipalName}'s, but the {side} User is now {user}.",
                 $"Click Re-Authorize in the {section} section and sign in as {user}."),
-            _ when authorization.OAuthApplicationId != application.Id => Refused(
+            _ when MailboxAuthorization.IsThroughAnotherApplication(authorization.OAuthApplicationId, application.Id) => Refused(
                 $"The {side} User was authorized with another OAuth application than '{application.Name}', the one now chosen.",
                 $"Click Re-Authorize in the {section} section so that {user} signs in through '{application.Name}'."),
             _ => new(new MailboxConnection(application.Cloud, delegatedTokens.For(effectiveRole), PermissionMode.Delegated, user), null),

@@ -38,6 +38,19 @@ public sealed class DashboardPageTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task AuthorizationStoppedByAnExpiredSecret_SaysToSaveANewSecretRatherThanReAuthorize()
+    {
+        await SeedConfiguredMailboxAsync(AuthorizationStatus.NeedsReauthorization, "The client secret has expired. (AADSTS7000222)");
+
+        var page = Render<DashboardPage>();
+
+        var status = page.WaitForElement("[data-testid=email-status]");
+        Assert.Contains("Email has stopped: Entra ID refused the OAuth application's credential.", status.TextContent);
+        Assert.Contains("save a new client secret (or certificate) for the OAuth application", status.TextContent);
+        Assert.DoesNotContain("Re-Authorize on Email Settings", status.TextContent);
+    }
+
+    [Fact]
     public async Task AuthorizationNeedingAttention_ShowsItsCauseAndLastRefresh()
     {
         await SeedConfiguredMailboxAsync(AuthorizationStatus.NeedsReauthorization, "AADSTS700082: the refresh token expired.");
