@@ -23,6 +23,7 @@ public sealed partial class EmailConfigurationTestPanel : IDisposable
 
     [Inject] private IEmailConfigurationTestRunner Runner { get; set; } = null!;
     [Inject] private CurrentActor Actor { get; set; } = null!;
+    [Inject] private ILogger<EmailConfigurationTestPanel> Logger { get; set; } = null!;
 
     /// <summary>The page has unsaved changes: the test would not test them, so it waits until they are saved.</summary>
     [Parameter] public bool Dirty { get; set; }
@@ -74,6 +75,7 @@ public sealed partial class EmailConfigurationTestPanel : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.LogError(ex, "Test Email Configuration stopped unexpectedly");
             outcome = EmailConfigurationTestOutcome.CannotRun(new($"The test stopped unexpectedly: {ex.Message}",
                 "Test again; if it stops again, the portal's log has the details."));
         }
