@@ -1,4 +1,4 @@
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Graph.Users.Item.Messages.Item.Move;

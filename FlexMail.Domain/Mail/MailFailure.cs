@@ -1,4 +1,4 @@
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Tokens;
 
 namespace FlexMail.Domain.Mail;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 

@@ -1,5 +1,5 @@
 using FlexMail.Domain.Audit;
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;

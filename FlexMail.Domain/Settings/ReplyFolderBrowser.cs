@@ -1,4 +1,5 @@
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess;
+using FlexMail.Domain.MailboxAccess.Connections;
 using FlexMail.Domain.Mail;
 
 namespace FlexMail.Domain.Settings;

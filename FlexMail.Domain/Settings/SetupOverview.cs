@@ -1,4 +1,4 @@
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess;
 
 namespace FlexMail.Domain.Settings;
 

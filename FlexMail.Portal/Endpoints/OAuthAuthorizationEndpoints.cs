@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess;
+using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Portal.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;

@@ -22,7 +22,7 @@ internal static class PortalServices
         services.AddMudServices();
         services.AddFlexMailForwardedHeaders(configuration);
         services.AddSingleton<CurrentActor>();
-        services.AddScoped<Features.Shared.FileDownloader>();
+        services.AddScoped<Components.Shared.FileDownloader>();
         services.AddHealthChecks()
             .AddDbContextCheck<FlexMailDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using FlexMail.Tests.Browser.PageModels;
-using FlexMail.Tests.Integration.Authorization;
+using FlexMail.Tests.Integration.MailboxAccess;
 using Microsoft.Playwright;
 
 namespace FlexMail.Tests.Browser;

@@ -1,6 +1,6 @@
 using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Browser.PageModels;
-using FlexMail.Tests.Integration.Authorization;
+using FlexMail.Tests.Integration.MailboxAccess;
 using FlexMail.Tests.Support.Sandbox;
 using Microsoft.Playwright;
 

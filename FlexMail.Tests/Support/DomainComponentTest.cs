@@ -1,9 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
 using FlexMail.Domain.Audit;
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.Credentials;
-using FlexMail.Domain.Diagnostics;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Hosting;
@@ -32,7 +32,7 @@ public abstract class DomainComponentTest : ComponentTest
         Context.Services.AddSingleton(Domain.Get<MailboxAuthorizationStatusQuery>());
         Context.Services.AddSingleton(Domain.Get<AuthorizationOutcomes>());
         Context.Services.AddSingleton(new CurrentActor());
-        Context.Services.AddScoped<FlexMail.Portal.Features.Shared.FileDownloader>();
+        Context.Services.AddScoped<FlexMail.Portal.Components.Shared.FileDownloader>();
         Context.Services.AddSingleton(Domain.Get<IEmailConfigurationTestRunner>());
     }
 

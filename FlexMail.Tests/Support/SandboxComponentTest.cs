@@ -1,5 +1,5 @@
 using Bunit;
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.Security;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Sandbox;

@@ -1,4 +1,4 @@
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.OAuthApps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,4 @@
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Authorize;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
-using FlexMail.Portal.Features.Authorization;
-using FlexMail.Portal.Features.Shared;
+using FlexMail.Portal.Features.MailboxAccess;
+using FlexMail.Portal.Components.Shared;
 using FlexMail.Portal.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;

@@ -1,4 +1,4 @@
-using FlexMail.Domain.Diagnostics;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Portal.Hosting;
 using Microsoft.AspNetCore.Components;
 

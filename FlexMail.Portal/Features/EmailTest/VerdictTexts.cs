@@ -1,5 +1,5 @@
 using System.Globalization;
-using FlexMail.Domain.Diagnostics;
+using FlexMail.Domain.EmailTest;
 using MudBlazor;
 
 namespace FlexMail.Portal.Features.EmailTest;

@@ -1,10 +1,11 @@
 using System.Text.Json;
-using FlexMail.Domain.Authorization;
-using FlexMail.Domain.Diagnostics;
+using FlexMail.Domain.MailboxAccess;
+using FlexMail.Domain.MailboxAccess.Authorize;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
-using FlexMail.Portal.Features.Shared;
+using FlexMail.Portal.Components.Shared;
 using FlexMail.Portal.Hosting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

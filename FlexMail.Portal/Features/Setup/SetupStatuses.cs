@@ -1,6 +1,7 @@
-using FlexMail.Domain.Authorization;
-using FlexMail.Domain.Diagnostics;
-using FlexMail.Portal.Features.Shared;
+using FlexMail.Domain.MailboxAccess;
+using FlexMail.Domain.MailboxAccess.Authorize;
+using FlexMail.Domain.EmailTest;
+using FlexMail.Portal.Components.Shared;
 
 namespace FlexMail.Portal.Features.Setup;
 

@@ -1,4 +1,4 @@
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.Settings;
 using Microsoft.Extensions.Options;
 

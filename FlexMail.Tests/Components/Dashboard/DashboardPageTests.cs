@@ -1,6 +1,6 @@
 using Bunit;
 using FlexMail.Domain.Audit;
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Features.Dashboard;
 using FlexMail.Tests.Support;

@@ -1,10 +1,10 @@
 using Bunit;
-using FlexMail.Domain.Diagnostics;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Portal.Features.EmailTest;
 using FlexMail.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using static FlexMail.Domain.Diagnostics.TestStep;
-using static FlexMail.Domain.Diagnostics.TestVerdict;
+using static FlexMail.Domain.EmailTest.TestStep;
+using static FlexMail.Domain.EmailTest.TestVerdict;
 using static FlexMail.Tests.Components.EmailTest.ScriptedTestRunner;
 
 namespace FlexMail.Tests.Components.EmailTest;

@@ -1,6 +1,6 @@
 using Bunit;
-using FlexMail.Domain.Authorization;
-using FlexMail.Domain.Diagnostics;
+using FlexMail.Domain.MailboxAccess;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Features.Dashboard;
 using FlexMail.Portal.Features.EmailSettings;

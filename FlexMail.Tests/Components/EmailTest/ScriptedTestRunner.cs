@@ -1,4 +1,4 @@
-using FlexMail.Domain.Diagnostics;
+using FlexMail.Domain.EmailTest;
 
 namespace FlexMail.Tests.Components.EmailTest;
 

@@ -1,5 +1,5 @@
-using FlexMail.Domain.Authorization;
-using FlexMail.Domain.Diagnostics;
+using FlexMail.Domain.MailboxAccess;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using FlexMail.Domain.Diagnostics;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.Settings;
 using FlexMail.Tests.Components.EmailTest;
 using FlexMail.Portal.Features.Setup;

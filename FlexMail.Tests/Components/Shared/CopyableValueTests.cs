@@ -1,5 +1,5 @@
 using Bunit;
-using FlexMail.Portal.Features.Shared;
+using FlexMail.Portal.Components.Shared;
 using FlexMail.Tests.Support;
 
 namespace FlexMail.Tests.Components.Shared;

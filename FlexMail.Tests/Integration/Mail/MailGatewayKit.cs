@@ -1,4 +1,4 @@
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.Mail;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Sandbox;

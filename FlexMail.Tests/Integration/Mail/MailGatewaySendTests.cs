@@ -1,4 +1,4 @@
-using FlexMail.Domain.Authorization;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.Mail;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Support;

@@ -1,6 +1,6 @@
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Sandbox;
-using FlexMail.Tests.Integration.Authorization;
+using FlexMail.Tests.Integration.MailboxAccess;
 using FlexMail.Tests.Support;
 using FlexMail.Tests.Support.Sandbox;
 using Microsoft.EntityFrameworkCore;

@@ -59,7 +59,7 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEvents", (string)null);
                 });
 
-            modelBuilder.Entity("FlexMail.Domain.Authorization.MailboxAuthorization", b =>
+            modelBuilder.Entity("FlexMail.Domain.MailboxAccess.MailboxAuthorization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -118,7 +118,7 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("MailboxAuthorizations", (string)null);
                 });
 
-            modelBuilder.Entity("FlexMail.Domain.Authorization.PendingAuthorization", b =>
+            modelBuilder.Entity("FlexMail.Domain.MailboxAccess.Authorize.PendingAuthorization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -258,7 +258,7 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Credentials", (string)null);
                 });
 
-            modelBuilder.Entity("FlexMail.Domain.Diagnostics.EmailConfigurationTestRun", b =>
+            modelBuilder.Entity("FlexMail.Domain.EmailTest.EmailConfigurationTestRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -469,7 +469,7 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("FlexMail.Domain.Authorization.MailboxAuthorization", b =>
+            modelBuilder.Entity("FlexMail.Domain.MailboxAccess.MailboxAuthorization", b =>
                 {
                     b.HasOne("FlexMail.Domain.OAuthApps.OAuthApplication", null)
                         .WithMany()

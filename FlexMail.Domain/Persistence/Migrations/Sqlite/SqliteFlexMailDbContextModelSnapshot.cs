@@ -52,7 +52,7 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEvents", (string)null);
                 });
 
-            modelBuilder.Entity("FlexMail.Domain.Authorization.MailboxAuthorization", b =>
+            modelBuilder.Entity("FlexMail.Domain.MailboxAccess.MailboxAuthorization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -111,7 +111,7 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("MailboxAuthorizations", (string)null);
                 });
 
-            modelBuilder.Entity("FlexMail.Domain.Authorization.PendingAuthorization", b =>
+            modelBuilder.Entity("FlexMail.Domain.MailboxAccess.Authorize.PendingAuthorization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -251,7 +251,7 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Credentials", (string)null);
                 });
 
-            modelBuilder.Entity("FlexMail.Domain.Diagnostics.EmailConfigurationTestRun", b =>
+            modelBuilder.Entity("FlexMail.Domain.EmailTest.EmailConfigurationTestRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -460,7 +460,7 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("DataProtectionKeys");
                 });
 
-            modelBuilder.Entity("FlexMail.Domain.Authorization.MailboxAuthorization", b =>
+            modelBuilder.Entity("FlexMail.Domain.MailboxAccess.MailboxAuthorization", b =>
                 {
                     b.HasOne("FlexMail.Domain.OAuthApps.OAuthApplication", null)
                         .WithMany()

@@ -1,0 +1,8 @@
+namespace FlexMail.Domain.MailboxAccess;
+
+public enum AuthorizationStatus
+{
+    NotAuthorized = 0,
+    Authorized = 1,
+    NeedsReauthorization = 2,
+}

@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using System.Text;
+using FlexMail.Domain.Connectivity;
+using FlexMail.Domain.Persistence;
+using FlexMail.Domain.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using FlexMail.Domain.MailboxAccess;
+
+namespace FlexMail.Domain.MailboxAccess.Authorize;
+
+/// <summary>Where to send the admin to sign in, or why Authorize cannot start.</summary>
+public sealed record AuthorizationStart(Uri? AuthorizeUrl, string? Problem);
+
+/// <summary>
+/// Authorize for a mailbox user (authorization code flow with PKCE): <see cref="StartAsync"/> builds the sign-in URL
+/// around a one-time state bound to the admin's browser; <see cref="CompleteAsync"/> checks that state and hands the
+/// code to <see cref="AuthorizationCodeRedemption"/>.
+/// </summary>
+public sealed partial class MailboxAuthorizationFlow(
+    IDbContextFactory<FlexMailDbContext> contexts,
+    MailboxUserSettings userSettings,
+    AuthorizationCodeRedemption redemption,
+    ISecretProtector protector,
+    IMicrosoftCloud cloud,
+    TimeProvider clock,
+    ILogger<MailboxAuthorizationFlow> logger)
+{
+    public const string DefaultReturnUrl = "/settings/email";
+
+    public static readonly TimeSpan StateLifetime = TimeSpan.FromMinutes(10);
+
+    private const string TryAgain = "Click Authorize (or Re-Authorize) again.";
+
+    public async Task<AuthorizationStart> StartAsync(MailboxRole role, string returnUrl, string browserBinding, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(browserBinding);
+        var (setup, problem) = await userSettings.ForRoleAsync(role, cancellationToken);
+        if (setup is null)
+        {
+            return new AuthorizationStart(null, problem);
+        }
+        var state = RandomValue();
+        var verifier = RandomValue() + RandomValue();
+        var scopes = string.Join(' ', [.. setup.GraphScopes, "offline_access", "openid", "profile"]);
+        var now = clock.GetUtcNow();
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.PendingAuthorizations.Where(pending => pending.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+            db.PendingAuthorizations.Add(new PendingAuthorization
+            {
+                StateHash = Hash(state),
+                BrowserBindingHash = Hash(browserBinding),
+                Role = role,
+                OAuthApplicationId = setup.Application.Id,
+                UserPrincipalName = setup.UserPrincipalName,
+                RequestedScopes = string.Join(' ', setup.GraphScopes),
+                RedirectUri = setup.RedirectUri,
+                ProtectedCodeVerifier = protector.Protect(verifier),
+                ReturnUrl = IsLocal(returnUrl) ? returnUrl : DefaultReturnUrl,
+                CreatedAt = now,
+                ExpiresAt = now.Add(StateLifetime),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var authority = cloud.EndpointsFor(setup.Application.Cloud).Authority(setup.Application.TenantId);
+        var query = string.Join('&',
+            Parameter("client_id", setup.Application.ClientId),
+            Parameter("response_type", "code"),
+            Parameter("redirect_uri", setup.RedirectUri),
+            Parameter("response_mode", "query"),
+            Parameter("scope", scopes),
+            Parameter("state", state),
+            Parameter("prompt", "select_account"),
+            Parameter("login_hint", setup.UserPrincipalName),
+            Parameter("code_challenge", Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)))),
+            Parameter("code_challenge_method", "S256"));
+        AuthorizeStarted(logger, role, setup.Application.ClientId);
+        return new AuthorizationStart(new Uri($"{authority.ToString().TrimEnd('/')}/oauth2/v2.0/authorize?{query}"), null);
+    }
+
+    public async Task<AuthorizationOutcome> CompleteAsync(AuthorizationCallback callback, string? browserBinding, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (string.IsNullOrEmpty(callback.State))
+        {
+            return Refused("Entra ID sent FlexMail back without the sign-in's state, so the sign-in cannot be matched to an Authorize.", null, DefaultReturnUrl);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stateHash = Hash(callback.State);
+        var pending = await db.PendingAuthorizations.AsNoTracking().SingleOrDefaultAsync(p => p.StateHash == stateHash, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (pending is null)
+        {
+            return Refused("This sign-in link is not known to FlexMail: it expired and was removed, or it was never started here.", null, DefaultReturnUrl);
+        }
+        if (pending.UsedAt is not null)
+        {
+            return Refused("This sign-in link was already used: each Authorize can be completed once.", pending.Role, pending.ReturnUrl);
+        }
+        if (pending.ExpiresAt <= now)
+        {
+            return Refused($"This sign-in link expired: a sign-in must be finished within {StateLifetime.TotalMinutes:0} minutes of clicking Authorize.",
+                pending.Role, pending.ReturnUrl);
+        }
+        if (string.IsNullOrEmpty(browserBinding) || !CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(Hash(browserBinding)), Encoding.ASCII.GetBytes(pending.BrowserBindingHash)))
+        {
+            StateFromAnotherBrowser(logger, pending.Role);
+            return Refused("This sign-in was started in another browser (or this browser's cookies were cleared), so FlexMail will not accept it here.",
+                pending.Role, pending.ReturnUrl);
+        }
+        var claimed = await db.PendingAuthorizations
+            .Where(p => p.Id == pending.Id && p.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return Refused("This sign-in link was already used: each Authorize can be completed once.", pending.Role, pending.ReturnUrl);
+        }
+        string verifier;
+        try
+        {
+            verifier = protector.Unprotect(pending.ProtectedCodeVerifier);
+        }
+        catch (SecretUnreadableException)
+        {
+            return Refused("This sign-in cannot be finished: FlexMail's data-protection keys changed after it started, so its PKCE " +
+                           "verifier can no longer be read. Nothing was saved.", pending.Role, pending.ReturnUrl);
+        }
+        return await redemption.RedeemAsync(pending, verifier, callback, actor, cancellationToken);
+    }
+
+    /// <summary>Only paths of this portal: "/x", never "//host" or "/\host" (which browsers treat as another site).</summary>
+    public static bool IsLocal(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/'
+        && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
+        && !returnUrl.Any(char.IsControl);
+
+    private static AuthorizationOutcome Refused(string message, MailboxRole? role, string returnUrl) =>
+        new(false, message, TryAgain, role, returnUrl);
+
+    private static string Parameter(string name, string value) => $"{name}={Uri.EscapeDataString(value)}";
+
+    private static string RandomValue() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    internal static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Authorize started for the {Role} mailbox user with client {ClientId}")]
+    private static partial void AuthorizeStarted(ILogger logger, MailboxRole role, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Authorize callback for the {Role} mailbox user came from another browser and was refused")]
+    private static partial void StateFromAnotherBrowser(ILogger logger, MailboxRole role);
+}

@@ -1,0 +1,43 @@
+namespace FlexMail.Domain.MailboxAccess;
+
+/// <summary>
+/// A mailbox user's delegated authorization: who signed in, with which scopes, and the MSAL token
+/// cache that keeps the tokens alive (protected at rest).
+/// </summary>
+public sealed class MailboxAuthorization
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public MailboxRole Role { get; set; }
+
+    public Guid OAuthApplicationId { get; set; }
+
+    public required string UserPrincipalName { get; set; }
+
+    public AuthorizationStatus Status { get; set; } = AuthorizationStatus.NotAuthorized;
+
+    /// <summary>Why the authorization needs attention, in plain words (with the Entra error code).</summary>
+    public string? StatusReason { get; set; }
+
+    public string? GrantedScopes { get; set; }
+
+    /// <summary>The serialized MSAL token cache, protected by <see cref="Security.ISecretProtector"/>.</summary>
+    public string? ProtectedTokenCache { get; set; }
+
+    public DateTimeOffset? AuthorizedAt { get; set; }
+
+    public string? AuthorizedBy { get; set; }
+
+    public DateTimeOffset? LastRefreshedAt { get; set; }
+
+    /// <summary>Changes on every write, so two portal instances never overwrite each other's cache.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    /// <summary>True when the saved sign-in is another account's than the user the settings name now.</summary>
+    public static bool IsForAnotherUser(string authorizedUser, string configuredUser) =>
+        configuredUser.Trim().Length > 0 && !Validation.Formats.SameAddress(authorizedUser, configuredUser);
+
+    /// <summary>True when the saved sign-in went through another OAuth application than the one the settings name now.</summary>
+    public static bool IsThroughAnotherApplication(Guid authorizedApplicationId, Guid? configuredApplicationId) =>
+        configuredApplicationId is { } configured && authorizedApplicationId != configured;
+}

@@ -1,4 +1,0 @@
-namespace FlexMail.Portal.Features.Shared;
-
-/// <summary>One entry of a picker: the stored id and what the admin reads.</summary>
-public sealed record ChoiceOption(Guid Id, string Text);

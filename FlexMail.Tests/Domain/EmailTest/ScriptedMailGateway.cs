@@ -1,0 +1,63 @@
+using FlexMail.Domain.Mail;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FlexMail.Tests.Domain.EmailTest;
+
+/// <summary>A mail gateway that answers set results, each call taking a set time on a fake clock.</summary>
+internal sealed class ScriptedMailGateway(FakeTimeProvider clock) : IMailGateway
+{
+    public static readonly MailFolder Replies = new("folder-1", "FlexMail Replies", "Inbox/FlexMail Replies", 0, 1, 0, []);
+
+    public TimeSpan CallTime { get; init; } = TimeSpan.Zero;
+
+    public MailResult<MailIdentity> Me { get; init; } = MailResult<MailIdentity>.Success(new("FlexMail Service", "svc@contoso.test", "svc@contoso.test"));
+
+    public MailResult Send { get; init; } = MailResult.Done;
+
+    public MailResult<MailFolder> Folder { get; init; } = MailResult<MailFolder>.Success(Replies);
+
+    public MailResult<MessagePage> Messages { get; init; } = MailResult<MessagePage>.Success(new([new MailMessage("m1") { Subject = "Re: Approve" }], null));
+
+    public List<string> Calls { get; } = [];
+
+    public Task<MailResult<MailIdentity>> WhoAmIAsync(CancellationToken cancellationToken) => Answer(nameof(WhoAmIAsync), Me);
+
+    public Task<MailResult> SendAsync(string mailbox, OutgoingMail mail, CancellationToken cancellationToken) => Answer($"Send {mailbox} as {mail.From?.Address}", Send);
+
+    public Task<MailResult<MailFolder>> ResolveFolderAsync(string mailbox, string path, CancellationToken cancellationToken) =>
+        Answer($"Resolve {mailbox} {path}", Folder);
+
+    public Task<MailResult<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
+        CancellationToken cancellationToken) => Answer($"List {mailbox} {folderId} {top}", Messages);
+
+    public Task<MailResult<IReadOnlyList<MailFolder>>> ListFoldersAsync(string mailbox, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<MailResult<MailMessage>> GetMessageAsync(string mailbox, string messageId, bool includeHeaders, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<MailResult<string>> MoveAsync(string mailbox, string messageId, string destinationFolderId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<MailResult> DeleteAsync(string mailbox, string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public void Dispose()
+    {
+    }
+
+    private Task<T> Answer<T>(string call, T result)
+    {
+        Calls.Add(call);
+        clock.Advance(CallTime);
+        return Task.FromResult(result);
+    }
+}
+
+/// <summary>A token source that answers a fixed token (or throws), taking a set time on a fake clock.</summary>
+internal sealed class ScriptedTokenSource(FakeTimeProvider clock, TimeSpan callTime, Func<string> answer) : IGraphAccessTokenSource
+{
+    public Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        clock.Advance(callTime);
+        return Task.FromResult(answer());
+    }
+}
