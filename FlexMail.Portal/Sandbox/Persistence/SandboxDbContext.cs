@@ -3,6 +3,7 @@ using FlexMail.Portal.Sandbox.Directory;
 using FlexMail.Portal.Sandbox.Faults;
 using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Portal.Sandbox.Mail;
+using FlexMail.Portal.Sandbox.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -48,50 +49,13 @@ public sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> options)
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<SandboxUser>(user =>
-        {
-            user.HasIndex(u => u.UserPrincipalName).IsUnique();
-            user.HasIndex(u => u.Mail).IsUnique();
-            user.Property(u => u.Kind).HasConversion<string>();
-        });
-        modelBuilder.Entity<MailboxPermission>(permission =>
-        {
-            permission.HasIndex(p => new { p.MailboxUserId, p.GranteeUserId }).IsUnique();
-            permission.HasOne<SandboxUser>().WithMany().HasForeignKey(p => p.MailboxUserId).OnDelete(DeleteBehavior.Cascade);
-            permission.HasOne<SandboxUser>().WithMany().HasForeignKey(p => p.GranteeUserId).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<SandboxApplication>(app =>
-        {
-            app.HasIndex(a => a.AppId).IsUnique();
-            app.HasMany(a => a.Secrets).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-            app.HasMany(a => a.Certificates).WithOne().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<SandboxPermissionGrant>()
-            .HasOne<SandboxApplication>().WithMany().HasForeignKey(g => g.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        modelBuilder.Entity<SandboxAppRoleAssignment>(assignment =>
-        {
-            assignment.HasIndex(a => new { a.ApplicationId, a.Role }).IsUnique();
-            assignment.HasOne<SandboxApplication>().WithMany().HasForeignKey(a => a.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<SandboxRefreshToken>().HasIndex(t => new { t.ClientId, t.UserId });
-        modelBuilder.Entity<SandboxMailFolder>(folder =>
-        {
-            folder.HasIndex(f => new { f.MailboxUserId, f.ParentFolderId, f.DisplayName }).IsUnique();
-            folder.HasOne<SandboxUser>().WithMany().HasForeignKey(f => f.MailboxUserId).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<SandboxMessage>(message =>
-        {
-            message.HasIndex(m => m.ImmutableId).IsUnique();
-            message.HasIndex(m => new { m.FolderId, m.ReceivedDateTime });
-            message.HasOne<SandboxMailFolder>().WithMany().HasForeignKey(m => m.FolderId).OnDelete(DeleteBehavior.Cascade);
-            message.Property(m => m.From).HasConversion(JsonColumn.Converter<SandboxAddress>());
-            message.Property(m => m.Sender).HasConversion(JsonColumn.Converter<SandboxAddress>());
-            message.Property(m => m.ToRecipients).HasConversion(JsonColumn.Converter<List<SandboxAddress>>(), JsonColumn.Comparer<SandboxAddress>());
-            message.Property(m => m.CcRecipients).HasConversion(JsonColumn.Converter<List<SandboxAddress>>(), JsonColumn.Comparer<SandboxAddress>());
-            message.Property(m => m.ReplyTo).HasConversion(JsonColumn.Converter<List<SandboxAddress>>(), JsonColumn.Comparer<SandboxAddress>());
-            message.Property(m => m.Headers).HasConversion(JsonColumn.Converter<List<SandboxHeader>>(), JsonColumn.Comparer<SandboxHeader>());
-        });
-    }
+    /// <summary>
+    /// Applies the entity configurations in <c>Sandbox.Persistence.Configurations</c> and no others: the namespace
+    /// filter keeps any other <see cref="IEntityTypeConfiguration{TEntity}"/> in the Portal assembly out of the
+    /// sandbox model (FlexMail's own configurations live in FlexMail.Domain, which is never scanned here).
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(
+            typeof(SandboxDbContext).Assembly,
+            type => type.Namespace == typeof(SandboxUserConfiguration).Namespace);
 }
