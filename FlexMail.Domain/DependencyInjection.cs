@@ -2,12 +2,10 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Connectivity;
-using FlexMail.Domain.MailboxAccess.Authorize;
-using FlexMail.Domain.MailboxAccess.Tokens;
-using FlexMail.Domain.MailboxAccess.Connections;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
@@ -24,40 +22,25 @@ public static class DependencyInjection
 {
     private static readonly TimeSpan KeyEncryptionCertificateLifetime = TimeSpan.FromDays(365 * 20);
 
-    /// <summary>Registers everything that is not UI: options, persistence, secret protection, audit.</summary>
+    /// <summary>Registers everything that is not UI: options, persistence, secret protection, then each feature's own <c>AddXxx</c>.</summary>
     public static IServiceCollection AddFlexMailDomain(this IServiceCollection services, IConfiguration configuration, DataFolder dataFolder)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<FlexMailOptions>().Bind(configuration.GetSection(FlexMailOptions.SectionName)).ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<OAuthOptions>().Bind(configuration.GetSection(OAuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(dataFolder);
 
         services.AddFlexMailPersistence(configuration, dataFolder);
         services.AddFlexMailDataProtection(configuration, dataFolder);
         services.TryAddSingleton<IMicrosoftCloud, PublicMicrosoftCloud>();
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<CredentialService>();
-        services.AddSingleton<SetupOverviewQuery>();
-        services.AddSingleton<OAuthApplicationValidator>();
-        services.AddSingleton<OAuthApplicationService>();
-        services.AddSingleton<EmailSettingsValidator>();
-        services.AddSingleton<EmailSettingsService>();
-        services.AddSingleton<SetupService>();
-        services.AddSingleton<OAuthApplicationSecrets>();
-        services.AddSingleton<ApplicationTokenSources>();
-        services.AddSingleton<MsalClientFactory>();
-        services.AddSingleton<MailGatewayFactory>();
+        services.AddAudit();
+        services.AddCredentials();
+        services.AddOAuthApplications();
+        services.AddEmailSettings();
+        services.AddMailboxAccess(configuration);
+        services.AddMailGateway();
         services.AddEmailConfigurationTest();
-        services.AddSingleton<MailboxUserSettings>();
-        services.AddSingleton<AuthorizationCodeRedemption>();
-        services.AddSingleton<MailboxAuthorizationFlow>();
-        services.AddSingleton<AuthorizationOutcomes>();
-        services.AddSingleton<DelegatedTokenSources>();
-        services.AddSingleton<MailboxConnections>();
-        services.AddSingleton<ReplyFolderBrowser>();
-        services.AddSingleton<MailboxAuthorizationStatusQuery>();
         return services;
     }
 

@@ -9,9 +9,6 @@ namespace FlexMail.Domain.Connectivity;
 /// </summary>
 public interface IMicrosoftCloud
 {
-    /// <summary>True when the endpoints are the portal's sandbox tenant rather than Microsoft's.</summary>
-    bool IsSandbox { get; }
-
     MicrosoftEndpoints EndpointsFor(CloudInstance cloud);
 
     /// <summary>An HTTP client for the identity platform and Graph (long-lived handler; dispose the client freely).</summary>

@@ -7,7 +7,6 @@ public sealed class PublicMicrosoftCloud : IMicrosoftCloud, IDisposable
 {
     private readonly SocketsHttpHandler _handler = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
-    public bool IsSandbox => false;
 
     public MicrosoftEndpoints EndpointsFor(CloudInstance cloud)
     {

@@ -6,12 +6,12 @@ namespace FlexMail.Domain.Credentials;
 /// <summary>Reads a certificate upload (PEM, DER or PKCS#12, recognised by content) into <see cref="ParsedCertificate"/>.</summary>
 internal static class CertificateParser
 {
-    public static CredentialResult<ParsedCertificate> Parse(CredentialUpload upload, DateTimeOffset now)
+    public static Result<ParsedCertificate> Parse(CredentialUpload upload, DateTimeOffset now)
     {
         var read = CredentialFileReader.Read(upload, CredentialPurpose.Certificate);
         if (!read.Succeeded)
         {
-            return read.Error;
+            return read.Problem;
         }
         var content = read.Value;
         return content.Kind switch
@@ -23,13 +23,13 @@ internal static class CertificateParser
     }
 
     /// <summary>The details of a loaded certificate, or why its key is not supported.</summary>
-    public static CredentialResult<CertificateDetails> Describe(
+    public static Result<CertificateDetails> Describe(
         X509Certificate2 certificate, string format, bool containsPrivateKey, string fileName, DateTimeOffset now)
     {
         var key = DescribePublicKey(certificate, fileName);
         if (!key.Succeeded)
         {
-            return key.Error;
+            return key.Problem;
         }
         var notBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime());
         var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
@@ -48,7 +48,7 @@ internal static class CertificateParser
             containsPrivateKey);
     }
 
-    private static CredentialResult<ParsedCertificate> FromDer(string fileName, CredentialContent content, DateTimeOffset now)
+    private static Result<ParsedCertificate> FromDer(string fileName, CredentialContent content, DateTimeOffset now)
     {
         X509Certificate2 certificate;
         try
@@ -64,11 +64,11 @@ internal static class CertificateParser
             var details = Describe(certificate, content.Format, containsPrivateKey: false, fileName, now);
             return details.Succeeded
                 ? new ParsedCertificate(details.Value, certificate.RawData, PrivateKey: null)
-                : details.Error;
+                : details.Problem;
         }
     }
 
-    private static CredentialResult<KeyDetails> DescribePublicKey(X509Certificate2 certificate, string fileName)
+    private static Result<KeyDetails> DescribePublicKey(X509Certificate2 certificate, string fileName)
     {
         var algorithm = certificate.PublicKey.Oid.Value;
         try

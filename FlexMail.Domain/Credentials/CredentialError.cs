@@ -1,7 +1,14 @@
 namespace FlexMail.Domain.Credentials;
 
 /// <summary>Why a credential operation was refused, in words an admin can act on.</summary>
-public sealed record CredentialError(CredentialErrorCode Code, string Message);
+/// <param name="Reason">The exact reason, for callers and tests that tell reasons apart.</param>
+/// <param name="Cause">What is wrong and what to do, in one message.</param>
+/// <param name="Field">The form field it is about (<see cref="NameField"/>), or null for the file itself.</param>
+public sealed record CredentialError(CredentialErrorCode Reason, string Cause, string? Field = null) : Problem(Reason.ToString(), Cause, Field: Field)
+{
+    /// <summary>The credential's name field.</summary>
+    public const string NameField = "Name";
+}
 
 /// <summary>Every distinct reason a credential operation is refused; each has its own message.</summary>
 public enum CredentialErrorCode

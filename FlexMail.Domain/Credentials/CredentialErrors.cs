@@ -14,13 +14,13 @@ internal static class CredentialErrors
         "or -----BEGIN ENCRYPTED PRIVATE KEY-----) or an OpenSSH private key (-----BEGIN OPENSSH PRIVATE KEY-----)";
 
     public static CredentialError NameRequired() => new(CredentialErrorCode.NameRequired,
-        "Enter a name for the credential.");
+        "Enter a name for the credential.", CredentialError.NameField);
 
     public static CredentialError NameTooLong(int length) => new(CredentialErrorCode.NameTooLong,
-        $"The name is {length} characters long; use at most {CredentialName.MaxLength}.");
+        $"The name is {length} characters long; use at most {CredentialName.MaxLength}.", CredentialError.NameField);
 
     public static CredentialError DuplicateName(string name) => new(CredentialErrorCode.DuplicateName,
-        $"A credential named '{name}' already exists. Choose another name, or delete the existing credential first.");
+        $"A credential named '{name}' already exists. Choose another name, or delete the existing credential first.", CredentialError.NameField);
 
     public static CredentialError EmptyFile(string fileName, CredentialPurpose purpose) => new(CredentialErrorCode.EmptyFile,
         $"'{fileName}' is empty. Choose the {Noun(purpose)} file itself; it cannot be 0 bytes or blank.");

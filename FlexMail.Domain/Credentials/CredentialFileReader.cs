@@ -41,7 +41,7 @@ internal static class CredentialFileReader
     private static readonly string[] SshPublicKeyPrefixes =
         ["ssh-rsa ", "ssh-ed25519 ", "ssh-ed448 ", "ssh-dss ", "ecdsa-sha2-", "sk-ssh-", "sk-ecdsa-", "---- BEGIN SSH2 PUBLIC KEY"];
 
-    public static CredentialResult<CredentialContent> Read(CredentialUpload upload, CredentialPurpose purpose)
+    public static Result<CredentialContent> Read(CredentialUpload upload, CredentialPurpose purpose)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var bytes = upload.Content;

@@ -12,5 +12,5 @@ internal static partial class CredentialLog
     public static partial void Deleted(ILogger logger, string credentialName, CredentialType credentialType);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Upload {FileName} refused as {Purpose}: {ErrorCode}")]
-    public static partial void Rejected(ILogger logger, string fileName, string purpose, CredentialErrorCode errorCode);
+    public static partial void Rejected(ILogger logger, string fileName, string purpose, string errorCode);
 }

@@ -26,7 +26,7 @@ internal static class CredentialMaterial
             var imported = PrivateKeyMaterial.ImportPkcs8(pkcs8, "the stored private key");
             if (!imported.Succeeded)
             {
-                throw new InvalidOperationException($"A stored private key could not be loaded: {imported.Error.Message}");
+                throw new InvalidOperationException($"A stored private key could not be loaded: {imported.Problem.Cause}");
             }
             using var key = imported.Value;
             return key switch

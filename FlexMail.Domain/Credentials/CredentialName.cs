@@ -6,7 +6,7 @@ public static class CredentialName
     public const int MaxLength = 200;
 
     /// <summary>The trimmed name, or why it cannot be used.</summary>
-    public static CredentialResult<string> Validate(string? name)
+    public static Result<string> Validate(string? name)
     {
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -17,12 +17,12 @@ public static class CredentialName
     }
 
     /// <summary>The certificate's name and, when the .pfx key is to be stored too, the key's (which must differ).</summary>
-    internal static CredentialResult<CertificateNames> Validate(AddCertificateRequest request)
+    internal static Result<CertificateNames> Validate(AddCertificateRequest request)
     {
         var name = Validate(request.Name);
         if (!name.Succeeded)
         {
-            return name.Error;
+            return name.Problem;
         }
         if (request.PrivateKeyName is null)
         {
@@ -31,7 +31,7 @@ public static class CredentialName
         var keyName = Validate(request.PrivateKeyName);
         if (!keyName.Succeeded)
         {
-            return keyName.Error;
+            return keyName.Problem;
         }
         return string.Equals(keyName.Value, name.Value, StringComparison.OrdinalIgnoreCase)
             ? CredentialErrors.DuplicateName(keyName.Value)

@@ -3,10 +3,7 @@ using System.Globalization;
 namespace FlexMail.Domain.Credentials;
 
 /// <summary>A certificate and private key that belong together, with a warning when the certificate needs attention soon.</summary>
-public sealed record PairCheck(ExpiryStatus CertificateStatus, DateTimeOffset CertificateNotAfter, string Message, string? Warning)
-{
-    public bool HasWarning => Warning is not null;
-}
+public sealed record PairCheck(ExpiryStatus CertificateStatus, DateTimeOffset CertificateNotAfter, string Message, string? Warning);
 
 /// <summary>
 /// Decides whether a certificate and a private key can be used together for Entra ID client-certificate sign-in:
@@ -17,7 +14,7 @@ public static class CredentialPairing
     private const string Matches = "The private key belongs to this certificate: their public keys are equal.";
 
     /// <summary>The check over what a preview returned, so the setup wizard can check before anything is saved.</summary>
-    public static CredentialResult<PairCheck> Check(CertificateDetails certificate, PrivateKeyDetails privateKey, DateTimeOffset now)
+    public static Result<PairCheck> Check(CertificateDetails certificate, PrivateKeyDetails privateKey, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(privateKey);
@@ -25,7 +22,7 @@ public static class CredentialPairing
             privateKey.Key.PublicKeyFingerprint, now);
     }
 
-    public static CredentialResult<PairCheck> Check(
+    public static Result<PairCheck> Check(
         string certificateFingerprint, DateTimeOffset notBefore, DateTimeOffset notAfter, string privateKeyFingerprint, DateTimeOffset now)
     {
         if (!string.Equals(certificateFingerprint, privateKeyFingerprint, StringComparison.OrdinalIgnoreCase))

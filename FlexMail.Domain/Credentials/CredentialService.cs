@@ -23,32 +23,32 @@ public sealed class CredentialService(
     public const string DeletedAction = "Credential deleted";
 
     /// <summary>Reads a certificate upload without storing it: the live parse result while the admin uploads.</summary>
-    public CredentialResult<CertificateDetails> PreviewCertificate(CredentialUpload upload)
+    public Result<CertificateDetails> PreviewCertificate(CredentialUpload upload)
     {
         var parsed = ParseCertificate(upload);
-        return parsed.Succeeded ? parsed.Value.Details : parsed.Error;
+        return parsed.Succeeded ? parsed.Value.Details : parsed.Problem;
     }
 
     /// <summary>Reads a private-key upload without storing it.</summary>
-    public CredentialResult<PrivateKeyDetails> PreviewPrivateKey(CredentialUpload upload)
+    public Result<PrivateKeyDetails> PreviewPrivateKey(CredentialUpload upload)
     {
         var parsed = ParsePrivateKey(upload);
-        return parsed.Succeeded ? parsed.Value.Details : parsed.Error;
+        return parsed.Succeeded ? parsed.Value.Details : parsed.Problem;
     }
 
-    public async Task<CredentialResult<AddCertificateResult>> AddCertificateAsync(
+    public async Task<Result<AddCertificateResult>> AddCertificateAsync(
         AddCertificateRequest request, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var names = CredentialName.Validate(request);
         if (!names.Succeeded)
         {
-            return names.Error;
+            return names.Problem;
         }
         var parsed = ParseCertificate(request.File);
         if (!parsed.Succeeded)
         {
-            return parsed.Error;
+            return parsed.Problem;
         }
         var includedKey = parsed.Value.PrivateKey;
         if (names.Value.PrivateKey is not null && includedKey is null)
@@ -63,31 +63,31 @@ public sealed class CredentialService(
             ? CredentialRows.ForPrivateKey(keyName, includedKey, CredentialMaterial.Protect(protector, includedKey.Pkcs8), now)
             : null;
         var refused = await InsertAsync(privateKey is null ? [certificate] : [certificate, privateKey], actor, cancellationToken);
-        return refused ?? CredentialResult<AddCertificateResult>.Success(new AddCertificateResult(
+        return refused ?? Result<AddCertificateResult>.Success(new AddCertificateResult(
             CredentialRows.ToSummary(certificate, now),
             parsed.Value.Details,
             privateKey is null ? null : CredentialRows.ToSummary(privateKey, now)));
     }
 
-    public async Task<CredentialResult<AddPrivateKeyResult>> AddPrivateKeyAsync(
+    public async Task<Result<AddPrivateKeyResult>> AddPrivateKeyAsync(
         AddPrivateKeyRequest request, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = CredentialName.Validate(request.Name);
         if (!name.Succeeded)
         {
-            return name.Error;
+            return name.Problem;
         }
         var parsed = ParsePrivateKey(request.File);
         if (!parsed.Succeeded)
         {
-            return parsed.Error;
+            return parsed.Problem;
         }
 
         var now = clock.GetUtcNow();
         var privateKey = CredentialRows.ForPrivateKey(name.Value, parsed.Value, CredentialMaterial.Protect(protector, parsed.Value.Pkcs8), now);
         var refused = await InsertAsync([privateKey], actor, cancellationToken);
-        return refused ?? CredentialResult<AddPrivateKeyResult>.Success(
+        return refused ?? Result<AddPrivateKeyResult>.Success(
             new AddPrivateKeyResult(CredentialRows.ToSummary(privateKey, now), parsed.Value.Details));
     }
 
@@ -103,7 +103,7 @@ public sealed class CredentialService(
         return [.. rows.Select(row => CredentialRows.ToSummary(row, now))];
     }
 
-    public async Task<CredentialResult<CredentialDetails>> GetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Result<CredentialDetails>> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(credential => credential.Id == id, cancellationToken);
@@ -121,19 +121,19 @@ public sealed class CredentialService(
     }
 
     /// <summary>The public certificate as PEM, e.g. to upload to the Entra ID app registration.</summary>
-    public async Task<CredentialResult<CertificatePem>> DownloadCertificatePemAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<Result<CertificatePem>> DownloadCertificatePemAsync(Guid id, CancellationToken cancellationToken)
     {
         var row = await FindAsync(id, CredentialType.Certificate, cancellationToken);
         if (!row.Succeeded)
         {
-            return row.Error;
+            return row.Problem;
         }
         var pem = CredentialMaterial.ToPem(CredentialMaterial.Unprotect(protector, row.Value));
         return new CertificatePem(CredentialRows.DownloadFileName(row.Value.Name), pem);
     }
 
     /// <summary>Deletes a credential no OAuth application uses; otherwise says which applications use it.</summary>
-    public async Task<CredentialResult<DeletedCredential>> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    public async Task<Result<DeletedCredential>> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Credentials.SingleOrDefaultAsync(credential => credential.Id == id, cancellationToken);
@@ -169,52 +169,52 @@ public sealed class CredentialService(
     }
 
     /// <summary>Whether a stored certificate and private key belong together and the certificate is usable.</summary>
-    public async Task<CredentialResult<PairCheck>> CheckPairAsync(Guid certificateId, Guid privateKeyId, CancellationToken cancellationToken)
+    public async Task<Result<PairCheck>> CheckPairAsync(Guid certificateId, Guid privateKeyId, CancellationToken cancellationToken)
     {
         var pair = await FindPairAsync(certificateId, privateKeyId, cancellationToken);
-        return pair.Succeeded ? Check(pair.Value) : pair.Error;
+        return pair.Succeeded ? Check(pair.Value) : pair.Problem;
     }
 
     /// <summary>
     /// The certificate with its private key attached, for Azure.Identity <c>ClientCertificateCredential</c>; refused
     /// like <see cref="CheckPairAsync"/>. The caller owns (and disposes) the certificate.
     /// </summary>
-    public async Task<CredentialResult<X509Certificate2>> LoadForSigningAsync(
+    public async Task<Result<X509Certificate2>> LoadForSigningAsync(
         Guid certificateId, Guid privateKeyId, CancellationToken cancellationToken)
     {
         var pair = await FindPairAsync(certificateId, privateKeyId, cancellationToken);
         if (!pair.Succeeded)
         {
-            return pair.Error;
+            return pair.Problem;
         }
         var check = Check(pair.Value);
         if (!check.Succeeded)
         {
-            return check.Error;
+            return check.Problem;
         }
         return CredentialMaterial.CreateSigningCertificate(
             CredentialMaterial.Unprotect(protector, pair.Value.Certificate),
             CredentialMaterial.Unprotect(protector, pair.Value.PrivateKey));
     }
 
-    private CredentialResult<ParsedCertificate> ParseCertificate(CredentialUpload upload)
+    private Result<ParsedCertificate> ParseCertificate(CredentialUpload upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var parsed = CertificateParser.Parse(upload, clock.GetUtcNow());
         if (!parsed.Succeeded)
         {
-            CredentialLog.Rejected(logger, upload.FileName, "certificate", parsed.Error.Code);
+            CredentialLog.Rejected(logger, upload.FileName, "certificate", parsed.Problem.Code);
         }
         return parsed;
     }
 
-    private CredentialResult<ParsedPrivateKey> ParsePrivateKey(CredentialUpload upload)
+    private Result<ParsedPrivateKey> ParsePrivateKey(CredentialUpload upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
         var parsed = PrivateKeyParser.Parse(upload);
         if (!parsed.Succeeded)
         {
-            CredentialLog.Rejected(logger, upload.FileName, "private key", parsed.Error.Code);
+            CredentialLog.Rejected(logger, upload.FileName, "private key", parsed.Problem.Code);
         }
         return parsed;
     }
@@ -257,7 +257,7 @@ public sealed class CredentialService(
         return null;
     }
 
-    private async Task<CredentialResult<Credential>> FindAsync(Guid id, CredentialType type, CancellationToken cancellationToken)
+    private async Task<Result<Credential>> FindAsync(Guid id, CredentialType type, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(credential => credential.Id == id, cancellationToken);
@@ -268,18 +268,18 @@ public sealed class CredentialService(
         return row.Type == type ? row : CredentialErrors.WrongCredentialType(row.Name, type);
     }
 
-    private async Task<CredentialResult<StoredPair>> FindPairAsync(Guid certificateId, Guid privateKeyId, CancellationToken cancellationToken)
+    private async Task<Result<StoredPair>> FindPairAsync(Guid certificateId, Guid privateKeyId, CancellationToken cancellationToken)
     {
         var certificate = await FindAsync(certificateId, CredentialType.Certificate, cancellationToken);
         if (!certificate.Succeeded)
         {
-            return certificate.Error;
+            return certificate.Problem;
         }
         var privateKey = await FindAsync(privateKeyId, CredentialType.PrivateKey, cancellationToken);
-        return privateKey.Succeeded ? new StoredPair(certificate.Value, privateKey.Value) : privateKey.Error;
+        return privateKey.Succeeded ? new StoredPair(certificate.Value, privateKey.Value) : privateKey.Problem;
     }
 
-    private CredentialResult<PairCheck> Check(StoredPair pair) => CredentialPairing.Check(
+    private Result<PairCheck> Check(StoredPair pair) => CredentialPairing.Check(
         pair.Certificate.PublicKeyFingerprint,
         pair.Certificate.NotBefore ?? DateTimeOffset.MinValue,
         pair.Certificate.NotAfter ?? DateTimeOffset.MaxValue,

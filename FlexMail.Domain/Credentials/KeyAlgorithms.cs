@@ -28,7 +28,7 @@ public static class KeyAlgorithms
     internal static bool IsEc(string? algorithmOid) => algorithmOid == EcOid;
 
     /// <summary>The key's details, or why it is not supported ("RSA 1024-bit", "EC P-521").</summary>
-    internal static CredentialResult<KeyDetails> Describe(AsymmetricAlgorithm key, string fileName)
+    internal static Result<KeyDetails> Describe(AsymmetricAlgorithm key, string fileName)
     {
         switch (key)
         {

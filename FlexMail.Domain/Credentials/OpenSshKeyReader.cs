@@ -12,7 +12,7 @@ internal static class OpenSshKeyReader
 {
     private static readonly byte[] Magic = "openssh-key-v1\0"u8.ToArray();
 
-    public static CredentialResult<AsymmetricAlgorithm> Read(byte[] blob, string fileName)
+    public static Result<AsymmetricAlgorithm> Read(byte[] blob, string fileName)
     {
         try
         {
@@ -24,7 +24,7 @@ internal static class OpenSshKeyReader
         }
     }
 
-    private static CredentialResult<AsymmetricAlgorithm> ReadKey(SshWireReader reader, string fileName)
+    private static Result<AsymmetricAlgorithm> ReadKey(SshWireReader reader, string fileName)
     {
         if (!reader.ReadRaw(Magic.Length).SequenceEqual(Magic))
         {
@@ -58,7 +58,7 @@ internal static class OpenSshKeyReader
         };
     }
 
-    private static CredentialResult<AsymmetricAlgorithm> ReadRsa(SshWireReader section, string fileName)
+    private static Result<AsymmetricAlgorithm> ReadRsa(SshWireReader section, string fileName)
     {
         var modulus = section.ReadMpint();
         var exponent = section.ReadMpint();
@@ -82,7 +82,7 @@ internal static class OpenSshKeyReader
         return PrivateKeyMaterial.Import(RSA.Create(), key => key.ImportParameters(parameters), fileName, "an OpenSSH RSA private key");
     }
 
-    private static CredentialResult<AsymmetricAlgorithm> ReadEcdsa(SshWireReader section, ECCurve curve, int fieldBytes, string fileName)
+    private static Result<AsymmetricAlgorithm> ReadEcdsa(SshWireReader section, ECCurve curve, int fieldBytes, string fileName)
     {
         section.ReadText(); // curve identifier, repeats the key type
         var point = section.ReadBytes();

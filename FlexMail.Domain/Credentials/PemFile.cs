@@ -26,7 +26,7 @@ internal static partial class PemFile
         ["NEW CERTIFICATE REQUEST"] = (ContentKind.CertificateRequest, "PEM certificate signing request"),
     };
 
-    public static CredentialResult<CredentialContent> Read(string fileName, string text, CredentialPurpose purpose)
+    public static Result<CredentialContent> Read(string fileName, string text, CredentialPurpose purpose)
     {
         var blocks = BeginLine().Matches(text);
         if (blocks.Count == 0)

@@ -12,7 +12,7 @@ internal static class Pkcs12Reader
 {
     private const string Format = "PKCS#12";
 
-    public static CredentialResult<ParsedCertificate> Read(CredentialUpload upload, byte[] bytes, DateTimeOffset now)
+    public static Result<ParsedCertificate> Read(CredentialUpload upload, byte[] bytes, DateTimeOffset now)
     {
         var fileName = upload.FileName;
         Pkcs12Info info;
@@ -56,12 +56,12 @@ internal static class Pkcs12Reader
         }
     }
 
-    private static CredentialResult<ParsedCertificate> Parse(X509Certificate2 certificate, string fileName, DateTimeOffset now)
+    private static Result<ParsedCertificate> Parse(X509Certificate2 certificate, string fileName, DateTimeOffset now)
     {
         var withoutKey = CertificateParser.Describe(certificate, Format, containsPrivateKey: false, fileName, now);
         if (!withoutKey.Succeeded)
         {
-            return withoutKey.Error;
+            return withoutKey.Problem;
         }
         var privateKey = ReadPrivateKey(certificate, withoutKey.Value.Key);
         var details = withoutKey.Value with { ContainsPrivateKey = privateKey is not null };

@@ -23,7 +23,7 @@ internal static class PrivateKeyMaterial
     }
 
     /// <summary>An RSA or ECDsa key from PKCS#8 DER, or why it cannot be one (unsupported algorithm, damaged).</summary>
-    public static CredentialResult<AsymmetricAlgorithm> ImportPkcs8(byte[] pkcs8, string fileName)
+    public static Result<AsymmetricAlgorithm> ImportPkcs8(byte[] pkcs8, string fileName)
     {
         string? algorithm;
         try
@@ -47,7 +47,7 @@ internal static class PrivateKeyMaterial
     }
 
     /// <summary>Runs <paramref name="import"/> on a new key; a refusal means the structure is damaged.</summary>
-    public static CredentialResult<AsymmetricAlgorithm> Import<TKey>(TKey key, Action<TKey> import, string fileName, string what)
+    public static Result<AsymmetricAlgorithm> Import<TKey>(TKey key, Action<TKey> import, string fileName, string what)
         where TKey : AsymmetricAlgorithm
     {
         try

@@ -9,16 +9,16 @@ namespace FlexMail.Domain.Credentials;
 /// </summary>
 internal static class PrivateKeyParser
 {
-    public static CredentialResult<ParsedPrivateKey> Parse(CredentialUpload upload)
+    public static Result<ParsedPrivateKey> Parse(CredentialUpload upload)
     {
         var read = CredentialFileReader.Read(upload, CredentialPurpose.PrivateKey);
         if (!read.Succeeded)
         {
-            return read.Error;
+            return read.Problem;
         }
         var content = read.Value;
         var fileName = upload.FileName;
-        CredentialResult<AsymmetricAlgorithm> imported = content.Kind switch
+        Result<AsymmetricAlgorithm> imported = content.Kind switch
         {
             ContentKind.Pkcs8PrivateKey => PrivateKeyMaterial.ImportPkcs8(content.Bytes, fileName),
             ContentKind.EncryptedPkcs8PrivateKey => Decrypt(content.Bytes, upload.Password, fileName),
@@ -34,17 +34,17 @@ internal static class PrivateKeyParser
         };
         if (!imported.Succeeded)
         {
-            return imported.Error;
+            return imported.Problem;
         }
 
         using var key = imported.Value;
         var details = KeyAlgorithms.Describe(key, fileName);
         return details.Succeeded
             ? new ParsedPrivateKey(new PrivateKeyDetails(details.Value, content.Format), PrivateKeyMaterial.ToPkcs8(key))
-            : details.Error;
+            : details.Problem;
     }
 
-    private static CredentialResult<AsymmetricAlgorithm> Decrypt(byte[] encrypted, string? passphrase, string fileName)
+    private static Result<AsymmetricAlgorithm> Decrypt(byte[] encrypted, string? passphrase, string fileName)
     {
         if (string.IsNullOrEmpty(passphrase))
         {

@@ -1,5 +1,5 @@
-using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.OAuthApps;
 using Microsoft.Extensions.Logging;
 
@@ -104,14 +104,14 @@ public sealed class EmailConfigurationTest
         {
             var opened = await gateway.ResolveFolderAsync(mailbox, request.ReplyFolder!, ct);
             folder = opened.Value;
-            return opened.Succeeded ? TestStepTexts.FolderOpened(opened.Value, mailbox) : TestStepTexts.Failed(TestStep.OpenReplyFolder, opened.Failure);
+            return opened.Succeeded ? TestStepTexts.FolderOpened(opened.Value, mailbox) : TestStepTexts.Failed(TestStep.OpenReplyFolder, opened.Problem);
         }, cancellationToken));
         record(folder is null
             ? TestStepTexts.SkippedAfter(TestStep.ReadOneMessage, TestStep.OpenReplyFolder)
             : await TimedAsync(TestStep.ReadOneMessage, async ct =>
             {
                 var page = await gateway.ListMessagesAsync(mailbox, folder.Id, 1, null, null, ct);
-                return page.Succeeded ? TestStepTexts.MessageRead(page.Value, folder, mailbox) : TestStepTexts.Failed(TestStep.ReadOneMessage, page.Failure);
+                return page.Succeeded ? TestStepTexts.MessageRead(page.Value, folder, mailbox) : TestStepTexts.Failed(TestStep.ReadOneMessage, page.Problem);
             }, cancellationToken));
     }
 
@@ -143,7 +143,7 @@ public sealed class EmailConfigurationTest
     private static async Task<TestStepResult> WhoAmIAsync(IMailGateway gateway, EmailConfigurationTestRequest request, CancellationToken cancellationToken)
     {
         var me = await gateway.WhoAmIAsync(cancellationToken);
-        return me.Succeeded ? TestStepTexts.SignedIn(me.Value, request.SmtpUser) : TestStepTexts.Failed(TestStep.WhoAmI, me.Failure);
+        return me.Succeeded ? TestStepTexts.SignedIn(me.Value, request.SmtpUser) : TestStepTexts.Failed(TestStep.WhoAmI, me.Problem);
     }
 
     private async Task<TestStepResult> SendAsync(IMailGateway gateway, EmailConfigurationTestRequest request, CancellationToken cancellationToken)
@@ -157,7 +157,7 @@ public sealed class EmailConfigurationTest
             Subject = subject,
             TextBody = TestStepTexts.Body(request, now),
         }, cancellationToken);
-        return sent.Succeeded ? TestStepTexts.Sent(request, subject) : TestStepTexts.Failed(TestStep.SendTestMail, sent.Failure);
+        return sent.Succeeded ? TestStepTexts.Sent(request, subject) : TestStepTexts.Failed(TestStep.SendTestMail, sent.Problem);
     }
 
     private async Task<TestStepResult> TimedAsync(TestStep step, Func<CancellationToken, Task<TestStepResult>> run, CancellationToken cancellationToken)

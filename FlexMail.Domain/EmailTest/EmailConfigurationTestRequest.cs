@@ -1,5 +1,5 @@
-using FlexMail.Domain.MailboxAccess.Connections;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Connections;
 using FlexMail.Domain.OAuthApps;
 
 namespace FlexMail.Domain.EmailTest;

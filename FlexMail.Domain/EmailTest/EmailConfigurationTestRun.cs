@@ -38,8 +38,4 @@ public sealed record StoredTestStep(
 {
     public static StoredTestStep From(TestStepResult result) => new(
         result.Step, result.Name, result.Verdict, (long)result.Duration.TotalMilliseconds, result.Summary, result.Cause, result.Fix, result.Code);
-
-    /// <summary>The step as the live test shows it (the time to retry after is not kept).</summary>
-    public TestStepResult ToResult() =>
-        new(Step, Verdict, TimeSpan.FromMilliseconds(DurationMilliseconds), Summary) { Cause = Cause, Fix = Fix, Code = Code };
 }

@@ -3,11 +3,11 @@ using Microsoft.Extensions.Logging;
 namespace FlexMail.Domain.EmailTest;
 
 /// <summary>What a click on Test Email Configuration did: a run (its report, stored), or the problem that kept it from running.</summary>
-public sealed record EmailConfigurationTestOutcome(EmailConfigurationTestReport? Report, EmailConfigurationTestRun? Run, EmailConfigurationTestProblem? Problem)
+public sealed record EmailConfigurationTestOutcome(EmailConfigurationTestReport? Report, EmailConfigurationTestRun? Run, Problem? Problem)
 {
     public static EmailConfigurationTestOutcome Ran(EmailConfigurationTestReport report, EmailConfigurationTestRun run) => new(report, run, null);
 
-    public static EmailConfigurationTestOutcome CannotRun(EmailConfigurationTestProblem problem) => new(null, null, problem);
+    public static EmailConfigurationTestOutcome CannotRun(Problem problem) => new(null, null, problem);
 }
 
 /// <summary>Test Email Configuration as the portal offers it: on the saved settings, with its result kept.</summary>

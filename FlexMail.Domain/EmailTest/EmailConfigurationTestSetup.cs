@@ -1,16 +1,9 @@
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.MailboxAccess.Connections;
-using FlexMail.Domain.Mail;
-using FlexMail.Domain.OAuthApps;
-using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace FlexMail.Domain.EmailTest;
-
-/// <summary>Why Test Email Configuration cannot run at all with the saved settings, and what to do first.</summary>
-public sealed record EmailConfigurationTestProblem(string Cause, string Fix);
 
 /// <summary>
 /// Builds Test Email Configuration's request from the SAVED email settings (never from what is typed on a page and not
@@ -53,7 +46,7 @@ public sealed class EmailConfigurationTestSetup(
             var sending = await ConnectAsync(MailboxRole.Outgoing, prepared, cancellationToken);
             if (sending.Problem is { } sendingProblem)
             {
-                return prepared.Failed(new(sendingProblem.Cause, sendingProblem.Fix));
+                return prepared.Failed(sendingProblem);
             }
             MailboxConnection? reading = null;
             if (draft.EmailApprovalEnabled && !draft.IncomingSameAsOutgoing)
@@ -61,11 +54,11 @@ public sealed class EmailConfigurationTestSetup(
                 var incoming = await ConnectAsync(MailboxRole.Incoming, prepared, cancellationToken);
                 if (incoming.Problem is { } incomingProblem)
                 {
-                    return prepared.Failed(new(incomingProblem.Cause, incomingProblem.Fix));
+                    return prepared.Failed(incomingProblem);
                 }
-                reading = incoming.Connection;
+                reading = incoming.Value;
             }
-            var connection = sending.Connection!;
+            var connection = sending.Value!;
             prepared.Request = new EmailConfigurationTestRequest(connection.Cloud, connection.Tokens, connection.PermissionMode, smtpUser,
                 FromAddress(draft), to, draft.EmailApprovalEnabled ? draft.ReplyMailbox : null, draft.EmailApprovalEnabled ? draft.EmailReplyFolder : null)
             {
@@ -80,10 +73,10 @@ public sealed class EmailConfigurationTestSetup(
         }
     }
 
-    private async Task<MailboxConnectionResult> ConnectAsync(MailboxRole role, PreparedTest owner, CancellationToken cancellationToken)
+    private async Task<Result<MailboxConnection>> ConnectAsync(MailboxRole role, PreparedTest owner, CancellationToken cancellationToken)
     {
         var result = await connections.ForRoleAsync(role, cancellationToken);
-        if (result.Connection is { } connection)
+        if (result.Value is { } connection)
         {
             owner.Own(connection);
         }
@@ -103,11 +96,14 @@ public sealed class PreparedTest : IDisposable
 
     public EmailConfigurationTestRequest? Request { get; internal set; }
 
-    public EmailConfigurationTestProblem? Problem { get; private set; }
+    /// <summary>Code of a problem found before any step ran (nothing saved, no SMTP User, a bad recipient).</summary>
+    public const string CannotRunCode = "EmailTestCannotRun";
 
-    internal static PreparedTest CannotRun(string cause, string fix) => new() { Problem = new(cause, fix) };
+    public Problem? Problem { get; private set; }
 
-    internal PreparedTest Failed(EmailConfigurationTestProblem problem)
+    internal static PreparedTest CannotRun(string cause, string fix) => new() { Problem = new(CannotRunCode, cause, fix) };
+
+    internal PreparedTest Failed(Problem problem)
     {
         Dispose();
         Problem = problem;

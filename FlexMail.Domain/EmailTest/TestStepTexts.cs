@@ -1,6 +1,6 @@
 using System.Globalization;
-using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.OAuthApps;
 
 namespace FlexMail.Domain.EmailTest;
@@ -98,8 +98,17 @@ internal static class TestStepTexts
             $"Read the newest message in {folder.Path}: \"{message.Subject}\" from {message.From?.Address ?? "an unknown sender"}{received}.");
     }
 
-    public static TestStepResult Failed(TestStep step, MailFailure failure)
+    /// <summary>A step a problem stopped; a <see cref="MailFailure"/> adds Graph's status, code and Retry-After.</summary>
+    public static TestStepResult Failed(TestStep step, Problem problem)
     {
+        if (problem is not MailFailure failure)
+        {
+            return new(step, TestVerdict.Failed, TimeSpan.Zero, $"\"{TestStepResult.Names(step)}\" failed.")
+            {
+                Cause = problem.Cause,
+                Fix = problem.Fix,
+            };
+        }
         var what = TestStepResult.Names(step);
         var summary = failure.Kind switch
         {
@@ -119,7 +128,7 @@ internal static class TestStepTexts
     }
 
     private static string? Code(MailFailure failure) =>
-        failure.Entra?.Code is { } aadsts ? $"AADSTS{aadsts.ToString(CultureInfo.InvariantCulture)}" : failure.Code;
+        failure.Entra?.Code is { } aadsts ? $"AADSTS{aadsts.ToString(CultureInfo.InvariantCulture)}" : failure.GraphCode;
 
     private static bool Same(string? left, string right) => string.Equals(left?.Trim(), right.Trim(), StringComparison.OrdinalIgnoreCase);
 

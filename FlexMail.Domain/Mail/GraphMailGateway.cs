@@ -17,14 +17,14 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
     private static readonly string[] MessageSelect = [.. GraphMessages.SummarySelect, "body"];
     private readonly MailFolderTree _folders = new(client, folderPageSize);
 
-    public Task<MailResult<MailIdentity>> WhoAmIAsync(CancellationToken cancellationToken) =>
+    public Task<Result<MailIdentity>> WhoAmIAsync(CancellationToken cancellationToken) =>
         RunAsync(new MailOperation("WhoAmI", "read the profile of", "the signed-in user", MailAccess.Profile), async ct =>
         {
             var me = await client.Me.GetAsync(request => request.QueryParameters.Select = IdentitySelect, ct);
             return new MailIdentity(me?.DisplayName, me?.UserPrincipalName, me?.Mail);
         }, cancellationToken);
 
-    public async Task<MailResult> SendAsync(string mailbox, OutgoingMail mail, CancellationToken cancellationToken)
+    public async Task<Result> SendAsync(string mailbox, OutgoingMail mail, CancellationToken cancellationToken)
     {
         var from = mail.From?.Address ?? mailbox;
         var op = new MailOperation("Send", "send mail from", mailbox, MailAccess.Send) { From = from };
@@ -35,18 +35,18 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
             MailGatewayLog.Sent(logger, mailbox, from, mail.To.Count);
             return true;
         }, cancellationToken);
-        return result.Succeeded ? MailResult.Done : MailResult.Failed(result.Failure);
+        return result.Succeeded ? Result.Done : Result.Failure(result.Problem);
     }
 
-    public Task<MailResult<IReadOnlyList<MailFolder>>> ListFoldersAsync(string mailbox, CancellationToken cancellationToken) =>
+    public Task<Result<IReadOnlyList<MailFolder>>> ListFoldersAsync(string mailbox, CancellationToken cancellationToken) =>
         RunAsync(new MailOperation("ListFolders", "list the folders of", mailbox, MailAccess.Read),
             ct => _folders.ListAsync(mailbox, ct), cancellationToken);
 
-    public Task<MailResult<MailFolder>> ResolveFolderAsync(string mailbox, string path, CancellationToken cancellationToken) =>
+    public Task<Result<MailFolder>> ResolveFolderAsync(string mailbox, string path, CancellationToken cancellationToken) =>
         RunAsync(new MailOperation("ResolveFolder", $"find the folder '{path}' in", mailbox, MailAccess.Read),
             ct => _folders.ResolveAsync(mailbox, path, ct), cancellationToken);
 
-    public Task<MailResult<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
+    public Task<Result<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
         CancellationToken cancellationToken) =>
         RunAsync(new MailOperation("ListMessages", "list the messages of", mailbox, MailAccess.Read) { FolderId = folderId }, async ct =>
         {
@@ -68,7 +68,7 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
             return new MessagePage([.. (page?.Value ?? []).Select(GraphMessages.FromGraph)], page?.OdataNextLink);
         }, cancellationToken);
 
-    public Task<MailResult<MailMessage>> GetMessageAsync(string mailbox, string messageId, bool includeHeaders, CancellationToken cancellationToken) =>
+    public Task<Result<MailMessage>> GetMessageAsync(string mailbox, string messageId, bool includeHeaders, CancellationToken cancellationToken) =>
         RunAsync(new MailOperation("GetMessage", "read a message of", mailbox, MailAccess.Read) { MessageId = messageId }, async ct =>
         {
             var message = await client.Users[mailbox].Messages[messageId].GetAsync(request =>
@@ -79,7 +79,7 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
             return GraphMessages.FromGraph(message!);
         }, cancellationToken);
 
-    public Task<MailResult<string>> MoveAsync(string mailbox, string messageId, string destinationFolderId, CancellationToken cancellationToken) =>
+    public Task<Result<string>> MoveAsync(string mailbox, string messageId, string destinationFolderId, CancellationToken cancellationToken) =>
         RunAsync(new MailOperation("Move", "move a message in", mailbox, MailAccess.ReadWrite) { MessageId = messageId, FolderId = destinationFolderId },
             async ct =>
             {
@@ -88,7 +88,7 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
                 return moved?.Id ?? messageId;
             }, cancellationToken);
 
-    public async Task<MailResult> DeleteAsync(string mailbox, string messageId, CancellationToken cancellationToken)
+    public async Task<Result> DeleteAsync(string mailbox, string messageId, CancellationToken cancellationToken)
     {
         var result = await RunAsync(new MailOperation("Delete", "delete a message in", mailbox, MailAccess.ReadWrite) { MessageId = messageId }, async ct =>
         {
@@ -96,7 +96,7 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
                 .DeleteAsync(request => request.Headers.Add(GraphMessages.PreferHeader, GraphMessages.ImmutableIdPreference), ct);
             return true;
         }, cancellationToken);
-        return result.Succeeded ? MailResult.Done : MailResult.Failed(result.Failure);
+        return result.Succeeded ? Result.Done : Result.Failure(result.Problem);
     }
 
     public void Dispose()
@@ -113,13 +113,13 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
             : throw new MailFailureException(new MailFailure(MailFailureKind.InvalidRequest, null, null,
                 "The page token is not a Microsoft Graph link of this connection.", "Start again from the first page."));
 
-    private async Task<MailResult<T>> RunAsync<T>(MailOperation op, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<Result<T>> RunAsync<T>(MailOperation op, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
             var value = await call(cancellationToken);
             MailGatewayLog.Succeeded(logger, op.Name, op.Mailbox);
-            return MailResult<T>.Success(value);
+            return Result<T>.Success(value);
         }
         catch (MailFailureException ex)
         {
@@ -136,7 +136,7 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
         }
     }
 
-    private MailResult<T> Failed<T>(MailOperation op, MailFailure failure)
+    private Result<T> Failed<T>(MailOperation op, MailFailure failure)
     {
         if (failure.Entra is EntraFailure entra)
         {
@@ -144,8 +144,8 @@ internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient htt
         }
         else
         {
-            MailGatewayLog.Failed(logger, op.Name, op.Mailbox, failure.Kind, failure.Code, failure.Status, failure.RequestId);
+            MailGatewayLog.Failed(logger, op.Name, op.Mailbox, failure.Kind, failure.GraphCode, failure.Status, failure.RequestId);
         }
-        return MailResult<T>.Failed(failure);
+        return Result<T>.Failure(failure);
     }
 }

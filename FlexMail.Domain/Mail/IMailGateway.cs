@@ -8,33 +8,33 @@ namespace FlexMail.Domain.Mail;
 public interface IMailGateway : IDisposable
 {
     /// <summary>The signed-in user of a delegated token (<c>GET /me</c>).</summary>
-    Task<MailResult<MailIdentity>> WhoAmIAsync(CancellationToken cancellationToken);
+    Task<Result<MailIdentity>> WhoAmIAsync(CancellationToken cancellationToken);
 
     /// <summary>Sends a mail from <paramref name="mailbox"/>, or as <see cref="OutgoingMail.From"/> when that is another mailbox.</summary>
-    Task<MailResult> SendAsync(string mailbox, OutgoingMail mail, CancellationToken cancellationToken);
+    Task<Result> SendAsync(string mailbox, OutgoingMail mail, CancellationToken cancellationToken);
 
     /// <summary>The mailbox's folder tree (every page, every level).</summary>
-    Task<MailResult<IReadOnlyList<MailFolder>>> ListFoldersAsync(string mailbox, CancellationToken cancellationToken);
+    Task<Result<IReadOnlyList<MailFolder>>> ListFoldersAsync(string mailbox, CancellationToken cancellationToken);
 
     /// <summary>
     /// A folder by path (<c>Inbox</c>, <c>Inbox/FlexMail Replies</c>); the first segment may also be a well-known name
     /// (<c>inbox</c>, <c>sentitems</c> ...). Names compare case-insensitively. Children are not loaded.
     /// </summary>
-    Task<MailResult<MailFolder>> ResolveFolderAsync(string mailbox, string path, CancellationToken cancellationToken);
+    Task<Result<MailFolder>> ResolveFolderAsync(string mailbox, string path, CancellationToken cancellationToken);
 
     /// <summary>
     /// One page of a folder's messages, newest first, with immutable ids. Pass the previous page's
     /// <see cref="MessagePage.NextPageToken"/> for the next one.
     /// </summary>
-    Task<MailResult<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
+    Task<Result<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
         CancellationToken cancellationToken);
 
     /// <summary>A message (with its body), and its internet message headers when asked.</summary>
-    Task<MailResult<MailMessage>> GetMessageAsync(string mailbox, string messageId, bool includeHeaders, CancellationToken cancellationToken);
+    Task<Result<MailMessage>> GetMessageAsync(string mailbox, string messageId, bool includeHeaders, CancellationToken cancellationToken);
 
     /// <summary>Moves a message to another folder; answers the moved message's (immutable) id.</summary>
-    Task<MailResult<string>> MoveAsync(string mailbox, string messageId, string destinationFolderId, CancellationToken cancellationToken);
+    Task<Result<string>> MoveAsync(string mailbox, string messageId, string destinationFolderId, CancellationToken cancellationToken);
 
     /// <summary>Deletes a message (Exchange moves it to Deleted Items).</summary>
-    Task<MailResult> DeleteAsync(string mailbox, string messageId, CancellationToken cancellationToken);
+    Task<Result> DeleteAsync(string mailbox, string messageId, CancellationToken cancellationToken);
 }

@@ -24,11 +24,12 @@ public enum MailFailureKind
 /// Why a mail operation failed, in words an administrator can act on.
 /// </summary>
 /// <param name="Kind">The kind of failure.</param>
-/// <param name="Code">Graph's <c>error.code</c> (<c>ErrorAccessDenied</c>, <c>MailboxNotEnabledForRESTAPI</c> ...), or null when Graph was not reached.</param>
+/// <param name="GraphCode">Graph's <c>error.code</c> (<c>ErrorAccessDenied</c>, <c>MailboxNotEnabledForRESTAPI</c> ...), or null when Graph was not reached.</param>
 /// <param name="Status">The HTTP status Graph answered, or null.</param>
 /// <param name="Cause">What went wrong, in plain words.</param>
 /// <param name="Fix">What to do about it, naming the missing permission or mailbox right where it is known.</param>
-public sealed record MailFailure(MailFailureKind Kind, string? Code, int? Status, string Cause, string Fix)
+public sealed record MailFailure(MailFailureKind Kind, string? GraphCode, int? Status, string Cause, string Fix)
+    : Problem(GraphCode ?? Kind.ToString(), Cause, Fix)
 {
     /// <summary>When to try again (throttling, service unavailable), from Graph's <c>Retry-After</c>.</summary>
     public DateTimeOffset? RetryAfter { get; init; }
@@ -38,7 +39,4 @@ public sealed record MailFailure(MailFailureKind Kind, string? Code, int? Status
 
     /// <summary>Entra ID's refusal, when no access token could be had.</summary>
     public EntraFailure? Entra { get; init; }
-
-    /// <summary>Cause and fix in one line, for a snackbar or a log of the setup test.</summary>
-    public override string ToString() => $"{Cause} {Fix}";
 }

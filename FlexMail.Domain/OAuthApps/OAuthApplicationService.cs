@@ -1,6 +1,6 @@
 using FlexMail.Domain.Audit;
-using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.Credentials;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
 using FlexMail.Domain.Validation;
@@ -47,32 +47,16 @@ public sealed class OAuthApplicationService(
         return await ValidateAsync(db, draft, cancellationToken);
     }
 
-    public async Task<SaveResult> SaveAsync(OAuthApplicationDraft draft, string actor, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var result = await StageAsync(db, draft, actor, cancellationToken);
-        if (!result.Saved)
-        {
-            return result;
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return result;
-        }
-        catch (DbUpdateException)
-        {
-            return SaveResult.Refused(SaveResult.ConcurrentChange(await ValidateAsync(draft, cancellationToken)));
-        }
-    }
+    public Task<Result<Saved>> SaveAsync(OAuthApplicationDraft draft, string actor, CancellationToken cancellationToken) =>
+        contexts.SaveStagedAsync(db => StageAsync(db, draft, actor, cancellationToken), () => ValidateAsync(draft, cancellationToken), cancellationToken);
 
     /// <summary>Validates and applies the draft to <paramref name="db"/> without saving (the caller saves, all or nothing).</summary>
-    internal async Task<SaveResult> StageAsync(FlexMailDbContext db, OAuthApplicationDraft draft, string actor, CancellationToken cancellationToken)
+    internal async Task<Result<Saved>> StageAsync(FlexMailDbContext db, OAuthApplicationDraft draft, string actor, CancellationToken cancellationToken)
     {
         var report = await ValidateAsync(db, draft, cancellationToken);
         if (report.HasErrors)
         {
-            return SaveResult.Refused(report);
+            return new ValidationProblem(report);
         }
 
         var application = draft.Id is { } id ? await db.OAuthApplications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
@@ -97,29 +81,32 @@ public sealed class OAuthApplicationService(
         {
             await CredentialRefusal.StageResumeAsync(db, application.Id, audit, actor, cancellationToken);
         }
-        return new SaveResult(application.Id, report);
+        return new Saved(application.Id, report);
     }
 
-    public async Task<DeleteResult> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    /// <summary>Code of a refused delete: the application is still in use.</summary>
+    public const string InUse = "OAuthApplicationInUse";
+
+    public async Task<Result> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var application = await db.OAuthApplications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (application is null)
         {
-            return DeleteResult.Done;
+            return Result.Done;
         }
         var usedBySettings = await db.EmailSettings.AnyAsync(
             s => s.SmtpOAuthApplicationId == id || s.ImapOAuthApplicationId == id, cancellationToken);
         var usedByAuthorization = await db.MailboxAuthorizations.AnyAsync(a => a.OAuthApplicationId == id, cancellationToken);
         if (usedBySettings || usedByAuthorization)
         {
-            return DeleteResult.Refused(
+            return new Problem(InUse,
                 $"{application.Name} is used by the email settings: choose another SMTP/IMAP OAuth Application there first.");
         }
         db.OAuthApplications.Remove(application);
         audit.Stage(db, actor, "OAuth application deleted", $"{Subject} {application.Name}", null);
         await db.SaveChangesAsync(cancellationToken);
-        return DeleteResult.Done;
+        return Result.Done;
     }
 
     private FieldChanges Apply(OAuthApplicationDraft draft, OAuthApplication application)
@@ -204,10 +191,10 @@ public sealed class OAuthApplicationService(
             key.PublicKeyFingerprint, clock.GetUtcNow());
         if (!pair.Succeeded)
         {
-            var field = pair.Error.Code == CredentialErrorCode.KeyDoesNotMatchCertificate
+            var field = pair.Problem is CredentialError { Reason: CredentialErrorCode.KeyDoesNotMatchCertificate }
                 ? nameof(OAuthApplicationDraft.PrivateKeyCredentialId)
                 : nameof(OAuthApplicationDraft.CertificateCredentialId);
-            report.Error(field, pair.Error.Message);
+            report.Error(field, pair.Problem.Cause);
         }
         else if (pair.Value.Warning is { } warning)
         {

@@ -1,8 +1,8 @@
 using FlexMail.Domain.Audit;
-using FlexMail.Domain.MailboxAccess;
-using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.EmailTest;
+using FlexMail.Domain.MailboxAccess;
+using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

@@ -31,6 +31,13 @@ public sealed record Result<T>
         return new(default, problem);
     }
 
+    /// <summary>Lets a caller write <c>var (value, problem) = result;</c>.</summary>
+    public void Deconstruct(out T? value, out Problem? problem)
+    {
+        value = Value;
+        problem = Problem;
+    }
+
     public static implicit operator Result<T>(T value) => Success(value);
 
     public static implicit operator Result<T>(Problem problem) => Failure(problem);

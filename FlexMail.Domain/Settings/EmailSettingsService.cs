@@ -35,33 +35,17 @@ public sealed class EmailSettingsService(
         return validator.Validate(draft, await KnownApplicationIdsAsync(db, pendingApplicationIds, cancellationToken));
     }
 
-    public async Task<SaveResult> SaveAsync(EmailSettingsDraft draft, string actor, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var result = await StageAsync(db, draft, [], actor, cancellationToken);
-        if (!result.Saved)
-        {
-            return result;
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return result;
-        }
-        catch (DbUpdateException)
-        {
-            return SaveResult.Refused(SaveResult.ConcurrentChange(await ValidateAsync(draft, [], cancellationToken)));
-        }
-    }
+    public Task<Result<Saved>> SaveAsync(EmailSettingsDraft draft, string actor, CancellationToken cancellationToken) =>
+        contexts.SaveStagedAsync(db => StageAsync(db, draft, [], actor, cancellationToken), () => ValidateAsync(draft, [], cancellationToken), cancellationToken);
 
     /// <summary>Validates and applies the draft to <paramref name="db"/> without saving (the caller saves, all or nothing).</summary>
-    internal async Task<SaveResult> StageAsync(
+    internal async Task<Result<Saved>> StageAsync(
         FlexMailDbContext db, EmailSettingsDraft draft, IEnumerable<Guid> pendingApplicationIds, string actor, CancellationToken cancellationToken)
     {
         var report = validator.Validate(draft, await KnownApplicationIdsAsync(db, pendingApplicationIds, cancellationToken));
         if (report.HasErrors)
         {
-            return SaveResult.Refused(report);
+            return new ValidationProblem(report);
         }
 
         var settings = await db.EmailSettings.SingleOrDefaultAsync(s => s.Id == EmailSettings.SingletonId, cancellationToken);
@@ -73,7 +57,7 @@ public sealed class EmailSettingsService(
             settings.UpdatedAt = clock.GetUtcNow();
             audit.Stage(db, actor, isNew ? "Email settings created" : "Email settings changed", Subject, changes.ToString());
         }
-        return new SaveResult(Guid.Empty, report);
+        return new Saved(Guid.Empty, report); // one settings row: no id of its own to report
     }
 
     private FieldChanges Apply(EmailSettingsDraft draft, EmailSettings settings, string actor)

@@ -1,6 +1,6 @@
+using FlexMail.Domain.Mail;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.MailboxAccess.Connections;
-using FlexMail.Domain.Mail;
 
 namespace FlexMail.Domain.Settings;
 
@@ -50,7 +50,7 @@ public sealed class ReplyFolderBrowser(MailboxConnections connections, MailGatew
             var listed = await gateway.ListFoldersAsync(mailbox, cancellationToken);
             if (!listed.Succeeded)
             {
-                return ReplyFolderBrowse.Failed(mailbox, $"{listed.Failure.Cause} {listed.Failure.Fix}");
+                return ReplyFolderBrowse.Failed(mailbox, $"{listed.Problem}");
             }
             var check = string.IsNullOrWhiteSpace(typedPath) ? null : await CheckAsync(gateway, mailbox, typedPath.Trim(), cancellationToken);
             return new ReplyFolderBrowse(mailbox, [.. Flatten(listed.Value)], null, check);
@@ -80,7 +80,7 @@ public sealed class ReplyFolderBrowser(MailboxConnections connections, MailGatew
         var resolved = await gateway.ResolveFolderAsync(mailbox, path, cancellationToken);
         return resolved.Succeeded
             ? new ReplyFolderCheck(path, true, $"{mailbox} has the folder {resolved.Value.Path} ({Mails(resolved.Value.TotalCount)} in it now).")
-            : new ReplyFolderCheck(path, false, $"{resolved.Failure.Cause} {resolved.Failure.Fix}");
+            : new ReplyFolderCheck(path, false, $"{resolved.Problem}");
     }
 
     private static IEnumerable<ReplyFolderChoice> Flatten(IEnumerable<MailFolder> folders)

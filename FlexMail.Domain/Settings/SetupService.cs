@@ -11,29 +11,21 @@ public sealed class SetupService(
     OAuthApplicationService applications,
     EmailSettingsService settings)
 {
-    public async Task<SetupSaveResult> SaveAsync(OAuthApplicationDraft application, EmailSettingsDraft emailSettings, string actor, CancellationToken cancellationToken)
+    public Task<SetupSaveResult> SaveAsync(OAuthApplicationDraft application, EmailSettingsDraft emailSettings, string actor, CancellationToken cancellationToken)
     {
-        application.Id ??= Guid.NewGuid();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var applicationResult = await applications.StageAsync(db, application, actor, cancellationToken);
-        var settingsResult = await settings.StageAsync(db, emailSettings, [application.Id.Value], actor, cancellationToken);
-        var saved = applicationResult.Saved && settingsResult.Saved;
-        if (!saved)
-        {
-            return new SetupSaveResult(false, applicationResult.Report, settingsResult.Report);
-        }
-        try
-        {
-            // One SaveChanges: one transaction. Nothing is half-saved.
-            await db.SaveChangesAsync(cancellationToken);
-            return new SetupSaveResult(true, applicationResult.Report, settingsResult.Report);
-        }
-        catch (DbUpdateException)
-        {
-            var applicationReport = await applications.ValidateAsync(application, cancellationToken);
-            var settingsReport = await settings.ValidateAsync(emailSettings, [application.Id.Value], cancellationToken);
-            return new SetupSaveResult(false, SaveResult.ConcurrentChange(applicationReport), settingsReport);
-        }
+        var applicationId = application.Id ??= Guid.NewGuid();
+        // Both halves are staged in one context and saved by one SaveChanges: one transaction, nothing is half-saved.
+        return contexts.SaveStagedAsync(async db =>
+            {
+                var applicationResult = await applications.StageAsync(db, application, actor, cancellationToken);
+                var settingsResult = await settings.StageAsync(db, emailSettings, [applicationId], actor, cancellationToken);
+                return new SetupSaveResult(applicationResult.Succeeded && settingsResult.Succeeded, applicationResult.Report(), settingsResult.Report());
+            },
+            result => result.Saved,
+            async () => new SetupSaveResult(false,
+                ValidationProblem.ConcurrentChange(await applications.ValidateAsync(application, cancellationToken)).Report,
+                await settings.ValidateAsync(emailSettings, [applicationId], cancellationToken)),
+            cancellationToken);
     }
 }
 

@@ -20,6 +20,8 @@ internal static class OAuthAuthorizationEndpoints
     /// <summary>The random value that binds a sign-in to the browser it was started in.</summary>
     public const string BrowserCookie = "FlexMail.Authorize";
 
+    private const string CannotStart = "Authorize cannot start";
+
     public static IEndpointRouteBuilder MapFlexMailAuthorization(this IEndpointRouteBuilder endpoints)
     {
         var callbackPath = endpoints.ServiceProvider.GetRequiredService<IOptions<OAuthOptions>>().Value.CallbackPath;
@@ -33,18 +35,18 @@ internal static class OAuthAuthorizationEndpoints
     {
         if (!Enum.TryParse<MailboxRole>(role, ignoreCase: true, out var mailboxRole) || !Enum.IsDefined(mailboxRole))
         {
-            return Results.Text("Say which mailbox user to authorize: role=Outgoing or role=Incoming.", statusCode: StatusCodes.Status400BadRequest);
+            return ProblemResults.BadRequest("RoleRequired", CannotStart, "Say which mailbox user to authorize: role=Outgoing or role=Incoming.");
         }
         var target = string.IsNullOrEmpty(returnUrl) ? MailboxAuthorizationFlow.DefaultReturnUrl : returnUrl;
         if (!MailboxAuthorizationFlow.IsLocal(target))
         {
-            return Results.Text("The return address must be a page of this portal, e.g. /settings/email.", statusCode: StatusCodes.Status400BadRequest);
+            return ProblemResults.BadRequest("ReturnUrlNotLocal", CannotStart, "The return address must be a page of this portal, e.g. /settings/email.");
         }
         var binding = context.Request.Cookies[BrowserCookie] is { Length: >= 32 } existing ? existing : NewBinding();
-        var start = await flow.StartAsync(mailboxRole, target, binding, cancellationToken);
-        if (start.AuthorizeUrl is null)
+        var (authorizeUrl, problem) = await flow.StartAsync(mailboxRole, target, binding, cancellationToken);
+        if (authorizeUrl is null)
         {
-            return Results.Text(start.Problem, statusCode: StatusCodes.Status400BadRequest);
+            return ProblemResults.From(problem!, CannotStart);
         }
         context.Response.Cookies.Append(BrowserCookie, binding, new CookieOptions
         {
@@ -55,7 +57,7 @@ internal static class OAuthAuthorizationEndpoints
             IsEssential = true,
             MaxAge = MailboxAuthorizationFlow.StateLifetime,
         });
-        return Results.Redirect(start.AuthorizeUrl.ToString());
+        return TypedResults.Redirect(authorizeUrl.ToString());
     }
 
     private static async Task<IResult> CallbackAsync(HttpContext context, MailboxAuthorizationFlow flow, AuthorizationOutcomes outcomes,

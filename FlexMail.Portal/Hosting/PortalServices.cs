@@ -20,6 +20,8 @@ internal static class PortalServices
         var configuration = builder.Configuration;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddFlexMailForwardedHeaders(configuration);
         services.AddSingleton<CurrentActor>();
         services.AddScoped<Components.Shared.FileDownloader>();

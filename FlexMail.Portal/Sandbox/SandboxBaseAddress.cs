@@ -22,9 +22,6 @@ public sealed class SandboxBaseAddress(IOptions<SandboxOptions> options, IServer
     /// </summary>
     public Uri AuthorityHost => BaseUrl;
 
-    /// <summary>Where a person finds the sandbox's identity platform: <c>{portal}/sandbox/login/{tenant}</c>.</summary>
-    public Uri IdentityBase => new(BaseUrl, SandboxTenant.IdentityPath.TrimStart('/'));
-
     public Uri GraphBaseUrl => new(BaseUrl, $"{SandboxTenant.GraphPath.TrimStart('/')}/v1.0");
 
     private Uri Resolve()

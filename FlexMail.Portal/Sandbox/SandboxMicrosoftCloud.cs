@@ -28,7 +28,6 @@ public sealed class SandboxMicrosoftCloud : IMicrosoftCloud, IDisposable
         }
     }
 
-    public bool IsSandbox => true;
 
     public MicrosoftEndpoints EndpointsFor(CloudInstance cloud) =>
         new(_address.AuthorityHost, _address.GraphBaseUrl, SandboxTenant.GraphResource);

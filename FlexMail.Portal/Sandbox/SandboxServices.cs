@@ -30,12 +30,25 @@ public static class SandboxServices
             return builder;
         }
 
-        services.AddDbContextFactory<SandboxDbContext>(options =>
-            options.UseSqlite($"Data Source={dataFolder.File(DatabaseFileName)}"));
+        services.AddSandboxTenant(dataFolder.File(DatabaseFileName));
         services.AddSingleton<SandboxBaseAddress>();
         services.Replace(ServiceDescriptor.Singleton<IMicrosoftCloud, SandboxMicrosoftCloud>());
-        services.AddSingleton<SandboxSigningKeys>();
         services.AddSingleton<SandboxTokenService>();
+        services.AddSandboxGraphFaults();
+        services.AddSandboxGraph();
+        services.AddSandboxIdentity();
+        services.AddHostedService<SandboxStartup>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The tenant's state and what its pages use (directory, app registrations, consents, mailboxes, faults) over the
+    /// sandbox database in <paramref name="databaseFile"/>; the protocol endpoints are added by <see cref="AddFlexMailSandbox"/>.
+    /// </summary>
+    public static IServiceCollection AddSandboxTenant(this IServiceCollection services, string databaseFile)
+    {
+        services.AddDbContextFactory<SandboxDbContext>(options => options.UseSqlite($"Data Source={databaseFile}"));
+        services.AddSingleton<SandboxSigningKeys>();
         services.AddSingleton<SandboxMailDelivery>();
         services.AddSingleton<SandboxStore>();
         services.AddSingleton<SandboxDirectory>();
@@ -44,10 +57,7 @@ public static class SandboxServices
         services.AddSingleton<SandboxAppConsents>();
         services.AddSingleton<SandboxMailbox>();
         services.AddSandboxFaults();
-        services.AddSandboxGraph();
-        services.AddSandboxIdentity();
-        services.AddHostedService<SandboxStartup>();
-        return builder;
+        return services;
     }
 
     public static WebApplication MapFlexMailSandbox(this WebApplication app)

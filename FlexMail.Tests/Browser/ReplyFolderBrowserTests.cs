@@ -1,7 +1,5 @@
-using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Browser.PageModels;
 using FlexMail.Tests.Integration.MailboxAccess;
-using FlexMail.Tests.Support.Sandbox;
 using Microsoft.Playwright;
 
 namespace FlexMail.Tests.Browser;

@@ -1,9 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
-using FlexMail.Domain.Audit;
 using FlexMail.Domain.MailboxAccess.Authorize;
-using FlexMail.Domain.Credentials;
-using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Hosting;
@@ -19,21 +16,18 @@ public abstract class DomainComponentTest : ComponentTest
 
     public override async Task InitializeAsync()
     {
-        Domain = await TestDomain.CreateMigratedAsync();
-        Context.Services.AddSingleton(Domain.Get<SetupOverviewQuery>());
-        Context.Services.AddSingleton(Domain.Get<AuditLog>());
-        Context.Services.AddSingleton(Domain.Get<OAuthApplicationService>());
-        Context.Services.AddSingleton(Domain.Get<EmailSettingsService>());
-        Context.Services.AddSingleton(Domain.Get<SetupService>());
-        Context.Services.AddSingleton(Domain.Get<FlexMail.Domain.Connectivity.IMicrosoftCloud>());
-        Context.Services.AddSingleton(Domain.Get<ReplyFolderBrowser>());
-        Context.Services.AddSingleton(Domain.Get<CredentialService>());
+        Domain = await TestDomain.CreateMigratedAsync(addServices: AddServices);
+        // Components get the domain's real registrations: whatever the domain registers, a component may inject.
+        Context.Services.AddFallbackServiceProvider(Domain.Services);
+        // Options are an open generic the test context answers itself (MudBlazor adds options): forward the domain's.
         Context.Services.AddSingleton(Domain.Get<IOptions<OAuthOptions>>());
-        Context.Services.AddSingleton(Domain.Get<MailboxAuthorizationStatusQuery>());
-        Context.Services.AddSingleton(Domain.Get<AuthorizationOutcomes>());
         Context.Services.AddSingleton(new CurrentActor());
         Context.Services.AddScoped<FlexMail.Portal.Components.Shared.FileDownloader>();
-        Context.Services.AddSingleton(Domain.Get<IEmailConfigurationTestRunner>());
+    }
+
+    /// <summary>More services for the domain's provider (the sandbox tenant's), given the data folder's path.</summary>
+    protected virtual void AddServices(IServiceCollection services, string dataPath)
+    {
     }
 
     public override async Task DisposeAsync()

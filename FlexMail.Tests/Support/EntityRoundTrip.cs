@@ -1,7 +1,7 @@
 using FlexMail.Domain.Audit;
-using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.EmailTest;
+using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Settings;

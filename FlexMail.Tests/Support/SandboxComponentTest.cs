@@ -1,17 +1,8 @@
 using Bunit;
-using FlexMail.Domain.MailboxAccess.Authorize;
-using FlexMail.Domain.Security;
-using FlexMail.Domain.Settings;
 using FlexMail.Portal.Sandbox;
-using FlexMail.Portal.Sandbox.Apps;
-using FlexMail.Portal.Sandbox.Directory;
-using FlexMail.Portal.Sandbox.Faults;
-using FlexMail.Portal.Sandbox.Identity;
-using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Portal.Sandbox.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FlexMail.Tests.Support;
@@ -22,50 +13,18 @@ namespace FlexMail.Tests.Support;
 /// </summary>
 public abstract class SandboxComponentTest : DomainComponentTest
 {
-    private ServiceProvider _sandbox = null!;
+    protected T Sandbox<T>() where T : notnull => Domain.Get<T>();
 
-    protected T Sandbox<T>() where T : notnull => _sandbox.GetRequiredService<T>();
+    protected override void AddServices(IServiceCollection services, string dataPath)
+    {
+        services.AddSandboxTenant(Path.Combine(dataPath, SandboxServices.DatabaseFileName));
+    }
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var databaseFile = Path.Combine(Domain.DataPath, SandboxServices.DatabaseFileName);
-        _sandbox = new ServiceCollection()
-            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton(Domain.Get<ISecretProtector>())
-            .AddSingleton(Domain.Get<EmailSettingsService>())
-            .AddSingleton(Domain.Get<IOptions<OAuthOptions>>())
-            .AddDbContextFactory<SandboxDbContext>(options => options.UseSqlite($"Data Source={databaseFile}"))
-            .AddSingleton<SandboxSigningKeys>()
-            .AddSingleton<SandboxMailDelivery>()
-            .AddSingleton<SandboxStore>()
-            .AddSingleton<SandboxDirectory>()
-            .AddSingleton<SandboxAppRegistrations>()
-            .AddSingleton<SandboxAppConsents>()
-            .AddSingleton<SandboxPortalApp>()
-            .AddSingleton<SandboxMailbox>()
-            .AddSingleton<SandboxFaults>()
-            .AddSingleton<SandboxMailboxThrottle>()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await Sandbox<SandboxStore>().InitializeAsync(CancellationToken.None);
-
         Context.Services.AddSingleton(Options.Create(new SandboxOptions { Enabled = true }));
-        Context.Services.AddSingleton(TimeProvider.System);
-        Context.Services.AddSingleton(Sandbox<SandboxStore>());
-        Context.Services.AddSingleton(Sandbox<SandboxDirectory>());
-        Context.Services.AddSingleton(Sandbox<SandboxAppRegistrations>());
-        Context.Services.AddSingleton(Sandbox<SandboxAppConsents>());
-        Context.Services.AddSingleton(Sandbox<SandboxPortalApp>());
-        Context.Services.AddSingleton(Sandbox<SandboxMailbox>());
-        Context.Services.AddSingleton(Sandbox<SandboxFaults>());
-        Context.Services.AddSingleton(Sandbox<SandboxMailDelivery>());
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync(); // the components (and the mail client's polling) stop first
-        await _sandbox.DisposeAsync();
+        await Sandbox<SandboxStore>().InitializeAsync(CancellationToken.None);
     }
 
     protected IDbContextFactory<SandboxDbContext> SandboxContexts => Sandbox<IDbContextFactory<SandboxDbContext>>();

@@ -15,7 +15,7 @@ public sealed class TestDomain : IAsyncDisposable
 {
     private readonly TemporaryFolder? _ownedFolder;
 
-    private TestDomain(string? dataPath)
+    private TestDomain(string? dataPath, Action<IServiceCollection, string>? addServices = null)
     {
         if (dataPath is null)
         {
@@ -29,6 +29,7 @@ public sealed class TestDomain : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddFlexMailDomain(configuration, new DataFolder(dataPath, dataPath));
+        addServices?.Invoke(services, dataPath);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
@@ -42,10 +43,13 @@ public sealed class TestDomain : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>A domain on a fresh database with every migration applied (in a folder of its own unless given one).</summary>
-    public static async Task<TestDomain> CreateMigratedAsync(string? dataPath = null)
+    /// <summary>
+    /// A domain on a fresh database with every migration applied (in a folder of its own unless given one);
+    /// <paramref name="addServices"/> registers more services in the same provider (given the data folder's path).
+    /// </summary>
+    public static async Task<TestDomain> CreateMigratedAsync(string? dataPath = null, Action<IServiceCollection, string>? addServices = null)
     {
-        var domain = new TestDomain(dataPath);
+        var domain = new TestDomain(dataPath, addServices);
         await domain.Get<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return domain;
     }

@@ -1,8 +1,4 @@
 using FlexMail.Domain.OAuthApps;
-using FlexMail.Domain.Persistence;
-using FlexMail.Domain.Settings;
-using Microsoft.EntityFrameworkCore;
-using FlexMail.Domain.MailboxAccess;
 
 namespace FlexMail.Domain.MailboxAccess.Authorize;
 

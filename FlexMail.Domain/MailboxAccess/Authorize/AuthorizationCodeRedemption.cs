@@ -1,5 +1,6 @@
-using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.Audit;
+using FlexMail.Domain.Connectivity;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
@@ -8,8 +9,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Client;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
-using FlexMail.Domain.MailboxAccess;
-using FlexMail.Domain.MailboxAccess.Tokens;
 
 namespace FlexMail.Domain.MailboxAccess.Authorize;
 

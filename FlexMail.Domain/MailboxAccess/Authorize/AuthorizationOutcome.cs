@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using FlexMail.Domain.MailboxAccess;
-
 namespace FlexMail.Domain.MailboxAccess.Authorize;
 
 /// <summary>How an Authorize ended, for the page the admin is sent back to.</summary>

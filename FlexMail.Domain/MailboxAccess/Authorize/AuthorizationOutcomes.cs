@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using FlexMail.Domain.MailboxAccess;
 
 namespace FlexMail.Domain.MailboxAccess.Authorize;
 

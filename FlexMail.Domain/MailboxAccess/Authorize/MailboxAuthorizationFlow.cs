@@ -5,12 +5,8 @@ using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using FlexMail.Domain.MailboxAccess;
 
 namespace FlexMail.Domain.MailboxAccess.Authorize;
-
-/// <summary>Where to send the admin to sign in, or why Authorize cannot start.</summary>
-public sealed record AuthorizationStart(Uri? AuthorizeUrl, string? Problem);
 
 /// <summary>
 /// Authorize for a mailbox user (authorization code flow with PKCE): <see cref="StartAsync"/> builds the sign-in URL
@@ -32,13 +28,13 @@ public sealed partial class MailboxAuthorizationFlow(
 
     private const string TryAgain = "Click Authorize (or Re-Authorize) again.";
 
-    public async Task<AuthorizationStart> StartAsync(MailboxRole role, string returnUrl, string browserBinding, CancellationToken cancellationToken)
+    public async Task<Result<Uri>> StartAsync(MailboxRole role, string returnUrl, string browserBinding, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserBinding);
         var (setup, problem) = await userSettings.ForRoleAsync(role, cancellationToken);
         if (setup is null)
         {
-            return new AuthorizationStart(null, problem);
+            return problem!;
         }
         var state = RandomValue();
         var verifier = RandomValue() + RandomValue();
@@ -78,7 +74,7 @@ public sealed partial class MailboxAuthorizationFlow(
             Parameter("code_challenge", Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)))),
             Parameter("code_challenge_method", "S256"));
         AuthorizeStarted(logger, role, setup.Application.ClientId);
-        return new AuthorizationStart(new Uri($"{authority.ToString().TrimEnd('/')}/oauth2/v2.0/authorize?{query}"), null);
+        return new Uri($"{authority.ToString().TrimEnd('/')}/oauth2/v2.0/authorize?{query}");
     }
 
     public async Task<AuthorizationOutcome> CompleteAsync(AuthorizationCallback callback, string? browserBinding, string actor, CancellationToken cancellationToken)

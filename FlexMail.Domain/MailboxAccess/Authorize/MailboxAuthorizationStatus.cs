@@ -1,9 +1,3 @@
-using FlexMail.Domain.OAuthApps;
-using FlexMail.Domain.Persistence;
-using FlexMail.Domain.Settings;
-using Microsoft.EntityFrameworkCore;
-using FlexMail.Domain.MailboxAccess;
-
 namespace FlexMail.Domain.MailboxAccess.Authorize;
 
 /// <summary>

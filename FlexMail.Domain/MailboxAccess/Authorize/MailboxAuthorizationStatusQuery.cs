@@ -2,7 +2,6 @@ using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Settings;
 using Microsoft.EntityFrameworkCore;
-using FlexMail.Domain.MailboxAccess;
 
 namespace FlexMail.Domain.MailboxAccess.Authorize;
 
@@ -37,7 +36,7 @@ public sealed class MailboxAuthorizationStatusQuery(
         }
 
         var (setup, problem) = await userSettings.ForRoleAsync(role, cancellationToken);
-        return new MailboxAuthorizationStatus(role, state, user, setup is null ? null : ServerBaseUrl.Normalize(draft.ServerBaseUrl), problem, null, applicationId);
+        return new MailboxAuthorizationStatus(role, state, user, setup is null ? null : ServerBaseUrl.Normalize(draft.ServerBaseUrl), problem?.Cause, null, applicationId);
     }
 
     private static Guid? ApplicationOf(EmailSettingsDraft draft, MailboxRole role) =>

@@ -1,10 +1,4 @@
-using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.OAuthApps;
-using FlexMail.Domain.Persistence;
-using FlexMail.Domain.Settings;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using FlexMail.Domain.MailboxAccess;
 
 namespace FlexMail.Domain.MailboxAccess.Authorize;
 

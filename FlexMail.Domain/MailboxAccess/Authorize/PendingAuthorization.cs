@@ -1,5 +1,3 @@
-using FlexMail.Domain.MailboxAccess;
-
 namespace FlexMail.Domain.MailboxAccess.Authorize;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using FlexMail.Domain.Mail;
 using FlexMail.Domain.OAuthApps;
-using FlexMail.Domain.Persistence;
-using FlexMail.Domain.Settings;
-using Microsoft.EntityFrameworkCore;
-using FlexMail.Domain.MailboxAccess;
-using FlexMail.Domain.MailboxAccess.Tokens;
 
 namespace FlexMail.Domain.MailboxAccess.Connections;
 

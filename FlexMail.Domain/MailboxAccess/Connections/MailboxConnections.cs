@@ -1,21 +1,11 @@
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Settings;
 using Microsoft.EntityFrameworkCore;
-using FlexMail.Domain.MailboxAccess;
-using FlexMail.Domain.MailboxAccess.Tokens;
 
 namespace FlexMail.Domain.MailboxAccess.Connections;
-
-/// <summary>Why a saved connection cannot be used yet, and what to do first.</summary>
-public sealed record MailboxConnectionProblem(string Cause, string Fix)
-{
-    public override string ToString() => $"{Cause} {Fix}";
-}
-
-/// <summary>A role's connection, or why there is none.</summary>
-public sealed record MailboxConnectionResult(MailboxConnection? Connection, MailboxConnectionProblem? Problem);
 
 /// <summary>
 /// Builds the connection a mailbox role reaches Graph with, from the SAVED settings only. The incoming role uses the
@@ -25,7 +15,11 @@ public sealed record MailboxConnectionResult(MailboxConnection? Connection, Mail
 public sealed class MailboxConnections(
     IDbContextFactory<FlexMailDbContext> contexts, EmailSettingsService settings, DelegatedTokenSources delegatedTokens, ApplicationTokenSources applicationTokens)
 {
-    public async Task<MailboxConnectionResult> ForRoleAsync(MailboxRole role, CancellationToken cancellationToken)
+    /// <summary>The code of every refusal: the saved settings do not give a usable connection yet.</summary>
+    public const string NotUsable = "MailboxConnectionNotUsable";
+
+    /// <summary>A role's connection, or the <see cref="Problem"/> (code <see cref="NotUsable"/>) that says what to do first.</summary>
+    public async Task<Result<MailboxConnection>> ForRoleAsync(MailboxRole role, CancellationToken cancellationToken)
     {
         var draft = await settings.GetDraftAsync(cancellationToken);
         var effectiveRole = role == MailboxRole.Incoming && draft.IncomingSameAsOutgoing ? MailboxRole.Outgoing : role;
@@ -53,7 +47,7 @@ public sealed class MailboxConnections(
         }
         if (application.PermissionMode == PermissionMode.Application)
         {
-            return new(new MailboxConnection(application.Cloud, await ApplicationTokensAsync(application, cancellationToken), PermissionMode.Application, user), null);
+            return new MailboxConnection(application.Cloud, await ApplicationTokensAsync(application, cancellationToken), PermissionMode.Application, user);
         }
 
         var authorization = await db.MailboxAuthorizations.AsNoTracking().SingleOrDefaultAsync(a => a.Role == effectiveRole, cancellationToken);
@@ -74,11 +68,11 @@ public sealed class MailboxConnections(
             _ when MailboxAuthorization.IsThroughAnotherApplication(authorization.OAuthApplicationId, application.Id) => Refused(
                 $"The {side} User was authorized with another OAuth application than '{application.Name}', the one now chosen.",
                 $"Click Re-Authorize in the {section} section so that {user} signs in through '{application.Name}'."),
-            _ => new(new MailboxConnection(application.Cloud, delegatedTokens.For(effectiveRole), PermissionMode.Delegated, user), null),
+            _ => new MailboxConnection(application.Cloud, delegatedTokens.For(effectiveRole), PermissionMode.Delegated, user),
         };
     }
 
-    private static MailboxConnectionResult Refused(string cause, string fix) => new(null, new MailboxConnectionProblem(cause, fix));
+    private static Result<MailboxConnection> Refused(string cause, string fix) => new Problem(NotUsable, cause, fix);
 
     private async Task<IGraphAccessTokenSource> ApplicationTokensAsync(OAuthApplication application, CancellationToken cancellationToken)
     {

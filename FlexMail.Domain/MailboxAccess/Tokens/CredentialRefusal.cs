@@ -1,7 +1,6 @@
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
-using FlexMail.Domain.MailboxAccess;
 
 namespace FlexMail.Domain.MailboxAccess.Tokens;
 

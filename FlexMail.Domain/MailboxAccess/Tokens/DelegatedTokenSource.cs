@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Client;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
-using FlexMail.Domain.MailboxAccess;
-using FlexMail.Domain.MailboxAccess.Authorize;
 
 namespace FlexMail.Domain.MailboxAccess.Tokens;
 
@@ -61,7 +60,7 @@ public sealed partial class DelegatedTokenSource : IGraphAccessTokenSource
     private async Task<string> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
         var authorization = await LoadAsync(cancellationToken);
-        var setup = (await _settings.ForRoleAsync(_role, cancellationToken)).Setup;
+        var setup = (await _settings.ForRoleAsync(_role, cancellationToken)).Value;
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var application = await db.OAuthApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == authorization.OAuthApplicationId, cancellationToken)
             ?? throw new TokenAcquisitionException(new EntraFailure(null, "The OAuth application of this authorization was deleted.",

@@ -1,13 +1,8 @@
-using System.Security.Cryptography;
-using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Identity.Client;
-using LogLevel = Microsoft.Extensions.Logging.LogLevel;
-using FlexMail.Domain.MailboxAccess;
-using FlexMail.Domain.MailboxAccess.Authorize;
 
 namespace FlexMail.Domain.MailboxAccess.Tokens;
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.OAuthApps;
 using Microsoft.Identity.Client;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using FlexMail.Domain.Connectivity;
-using FlexMail.Domain.OAuthApps;
 using Microsoft.Identity.Client;
 
 namespace FlexMail.Domain.MailboxAccess.Tokens;

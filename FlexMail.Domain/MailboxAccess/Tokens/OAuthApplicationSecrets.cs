@@ -46,7 +46,7 @@ public sealed class OAuthApplicationSecrets(ISecretProtector protector, Credenti
         if (!loaded.Succeeded)
         {
             throw new TokenAcquisitionException(new EntraFailure(null,
-                $"The certificate of OAuth application {application.Name} cannot be used: {loaded.Error.Message}",
+                $"The certificate of OAuth application {application.Name} cannot be used: {loaded.Problem.Cause}",
                 "Edit the OAuth application and choose a valid certificate and its matching private key."));
         }
         return loaded.Value;

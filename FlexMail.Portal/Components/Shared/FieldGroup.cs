@@ -6,7 +6,7 @@ namespace FlexMail.Portal.Components.Shared;
 /// <summary>
 /// A group of form fields editing one draft: the parent validates on every change and passes the report back.
 /// </summary>
-public abstract class FieldGroup<TDraft> : ComponentBase
+public abstract class FieldGroup<TDraft> : PortalComponentBase
 {
     [Parameter, EditorRequired] public required TDraft Draft { get; set; }
 

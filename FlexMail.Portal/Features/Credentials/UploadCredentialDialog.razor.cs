@@ -26,7 +26,7 @@ public sealed partial class UploadCredentialDialog
     private string? _fileName;
     private byte[]? _content;
     private string _password = "";
-    private CredentialError? _error;
+    private Problem? _error;
     private CertificateDetails? _certificate;
     private PrivateKeyDetails? _privateKey;
     private bool _storeKeyToo = true;
@@ -100,7 +100,7 @@ public sealed partial class UploadCredentialDialog
         {
             var result = Credentials.PreviewCertificate(upload);
             _certificate = result.Value;
-            _error = result.Error;
+            _error = result.Problem;
             if (_certificate?.ContainsPrivateKey == true && _keyName.Length == 0)
             {
                 _keyName = $"{_name} (private key)";
@@ -110,7 +110,7 @@ public sealed partial class UploadCredentialDialog
         {
             var result = Credentials.PreviewPrivateKey(upload);
             _privateKey = result.Value;
-            _error = result.Error;
+            _error = result.Problem;
         }
     }
 
@@ -142,25 +142,25 @@ public sealed partial class UploadCredentialDialog
                 {
                     PrivateKeyName = _certificate?.ContainsPrivateKey == true && _storeKeyToo ? _keyName : null,
                 };
-                var result = await Credentials.AddCertificateAsync(request, Actor.Name, CancellationToken.None);
+                var result = await Credentials.AddCertificateAsync(request, Actor.Name, Aborted);
                 if (result.Succeeded)
                 {
                     Announce(result.Value.Certificate.Name, result.Value.Notice);
                     Dialog.Close(DialogResult.Ok(new StoredCredential(result.Value.Certificate.Id, result.Value.PrivateKey?.Id)));
                     return;
                 }
-                ShowRefusal(result.Error);
+                ShowRefusal(result.Problem);
             }
             else
             {
-                var result = await Credentials.AddPrivateKeyAsync(new AddPrivateKeyRequest(_name, Upload()), Actor.Name, CancellationToken.None);
+                var result = await Credentials.AddPrivateKeyAsync(new AddPrivateKeyRequest(_name, Upload()), Actor.Name, Aborted);
                 if (result.Succeeded)
                 {
                     Announce(result.Value.PrivateKey.Name, null);
                     Dialog.Close(DialogResult.Ok(new StoredCredential(result.Value.PrivateKey.Id, null)));
                     return;
                 }
-                ShowRefusal(result.Error);
+                ShowRefusal(result.Problem);
             }
         }
         finally
@@ -178,11 +178,11 @@ public sealed partial class UploadCredentialDialog
         }
     }
 
-    private void ShowRefusal(CredentialError error)
+    private void ShowRefusal(Problem error)
     {
-        if (error.Code is CredentialErrorCode.NameRequired or CredentialErrorCode.NameTooLong or CredentialErrorCode.DuplicateName)
+        if (error.Field == CredentialError.NameField)
         {
-            _nameError = error.Message;
+            _nameError = error.Cause;
         }
         else
         {

@@ -3,8 +3,8 @@ using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
-using FlexMail.Portal.Features.MailboxAccess;
 using FlexMail.Portal.Components.Shared;
+using FlexMail.Portal.Features.MailboxAccess;
 using FlexMail.Portal.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
@@ -44,8 +44,8 @@ public sealed partial class EmailSettingsPage
 
     protected override async Task OnInitializedAsync()
     {
-        _applications = [.. (await Applications.ListAsync(CancellationToken.None)).Select(a => new ChoiceOption(a.Id, a.Name))];
-        _draft = await Settings.GetDraftAsync(CancellationToken.None);
+        _applications = [.. (await Applications.ListAsync(Aborted)).Select(a => new ChoiceOption(a.Id, a.Name))];
+        _draft = await Settings.GetDraftAsync(Aborted);
         _savedSnapshot = Snapshot(_draft);
         await ValidateAsync();
     }
@@ -76,7 +76,7 @@ public sealed partial class EmailSettingsPage
     private async Task ValidateAsync()
     {
         var version = ++_validationVersion;
-        var report = await Settings.ValidateAsync(_draft!, [], CancellationToken.None);
+        var report = await Settings.ValidateAsync(_draft!, [], Aborted);
         if (version == _validationVersion)
         {
             _report = report; // an older, slower validation never overwrites a newer one
@@ -92,14 +92,14 @@ public sealed partial class EmailSettingsPage
         _saving = true;
         try
         {
-            var result = await Settings.SaveAsync(_draft, Actor.Name, CancellationToken.None);
-            _report = result.Report;
-            if (!result.Saved)
+            var result = await Settings.SaveAsync(_draft, Actor.Name, Aborted);
+            _report = result.Report();
+            if (!result.Succeeded)
             {
-                Snackbar.Add(result.Problem("Nothing was saved: fix the fields marked in red; each says what is wrong."), Severity.Error);
+                Snackbar.Add(result.Problem.Cause, Severity.Error);
                 return;
             }
-            _draft = await Settings.GetDraftAsync(CancellationToken.None);
+            _draft = await Settings.GetDraftAsync(Aborted);
             _savedSnapshot = Snapshot(_draft);
             await ValidateAsync();
             Snackbar.Add("Email settings saved.", Severity.Success);

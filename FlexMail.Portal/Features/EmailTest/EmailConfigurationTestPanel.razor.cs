@@ -9,15 +9,14 @@ namespace FlexMail.Portal.Features.EmailTest;
 /// fix), the overall verdict, and the last stored result. The test runs on the saved settings, so it is refused while
 /// the page holding the panel has unsaved changes (<see cref="Dirty"/>). Used by the email settings and the setup wizard.
 /// </summary>
-public sealed partial class EmailConfigurationTestPanel : IDisposable
+public sealed partial class EmailConfigurationTestPanel
 {
-    private readonly CancellationTokenSource _disposed = new();
     private readonly List<TestStepResult> _steps = [];
     private string _recipient = "";
     private bool _recipientTyped;
     private bool _wasDirty;
     private bool _running;
-    private EmailConfigurationTestProblem? _problem;
+    private Problem? _problem;
     private TestVerdict? _verdict;
     private EmailConfigurationTestRun? _lastRun;
 
@@ -33,8 +32,8 @@ public sealed partial class EmailConfigurationTestPanel : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _lastRun = await Runner.LastRunAsync(_disposed.Token);
-        _recipient = await Runner.DefaultRecipientAsync(_disposed.Token);
+        _lastRun = await Runner.LastRunAsync(Aborted);
+        _recipient = await Runner.DefaultRecipientAsync(Aborted);
         _wasDirty = Dirty;
     }
 
@@ -43,7 +42,7 @@ public sealed partial class EmailConfigurationTestPanel : IDisposable
         // Just saved: a recipient the admin did not type follows the SMTP From Address that was saved.
         if (_wasDirty && !Dirty && !_recipientTyped)
         {
-            _recipient = await Runner.DefaultRecipientAsync(_disposed.Token);
+            _recipient = await Runner.DefaultRecipientAsync(Aborted);
         }
         _wasDirty = Dirty;
     }
@@ -67,16 +66,16 @@ public sealed partial class EmailConfigurationTestPanel : IDisposable
         EmailConfigurationTestOutcome outcome;
         try
         {
-            outcome = await Runner.RunAsync(_recipient, Actor.Name, new LiveSteps(this), _disposed.Token);
+            outcome = await Runner.RunAsync(_recipient, Actor.Name, new LiveSteps(this), Aborted);
         }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        catch (OperationCanceledException) when (Aborted.IsCancellationRequested)
         {
             return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Logger.LogError(ex, "Test Email Configuration stopped unexpectedly");
-            outcome = EmailConfigurationTestOutcome.CannotRun(new($"The test stopped unexpectedly: {ex.Message}",
+            outcome = EmailConfigurationTestOutcome.CannotRun(new("EmailTestStopped", $"The test stopped unexpectedly: {ex.Message}",
                 "Test again; if it stops again, the portal's log has the details."));
         }
         finally
@@ -102,12 +101,6 @@ public sealed partial class EmailConfigurationTestPanel : IDisposable
             _steps.Add(step);
             StateHasChanged();
         }
-    }
-
-    public void Dispose()
-    {
-        _disposed.Cancel();
-        _disposed.Dispose();
     }
 
     /// <summary>Shows each step as soon as the test reports it, on the component's dispatcher.</summary>

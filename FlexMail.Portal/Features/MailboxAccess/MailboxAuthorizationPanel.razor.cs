@@ -48,7 +48,7 @@ public sealed partial class MailboxAuthorizationPanel
     /// <summary>Reads the status again, e.g. after the page saved its settings.</summary>
     public async Task RefreshAsync()
     {
-        _status = await Query.GetAsync(Role, CancellationToken.None);
+        _status = await Query.GetAsync(Role, Aborted);
         StateHasChanged();
     }
 
@@ -61,7 +61,7 @@ public sealed partial class MailboxAuthorizationPanel
             _loadedFor = (Role, Dirty);
             if (reload)
             {
-                _status = await Query.GetAsync(Role, CancellationToken.None);
+                _status = await Query.GetAsync(Role, Aborted);
             }
         }
     }

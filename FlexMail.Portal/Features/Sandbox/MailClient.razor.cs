@@ -8,7 +8,7 @@ namespace FlexMail.Portal.Features.Sandbox;
 /// A small Outlook for the sandbox mailboxes: folders, messages, reading pane, new message, reply, delete. It looks
 /// for new mail every few seconds (the sandbox's Graph and delivery write to the same database) and on Refresh.
 /// </summary>
-public sealed partial class MailClient : IDisposable
+public sealed partial class MailClient
 {
     /// <summary>How often the open mailbox is checked for changes.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
@@ -17,11 +17,12 @@ public sealed partial class MailClient : IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private ILogger<MailClient> Logger { get; set; } = null!;
 
     /// <summary>The address of the mailbox to open first; the first mailbox when not given or unknown.</summary>
     [Parameter] public string? Mailbox { get; set; }
 
-    private readonly CancellationTokenSource _stopping = new();
+    private bool _pollFailing;
     private IReadOnlyList<SandboxMailboxSummary> _mailboxes = [];
     private SandboxMailboxSummary? _mailbox;
     private IReadOnlyList<SandboxFolderSummary> _folders = [];
@@ -32,7 +33,7 @@ public sealed partial class MailClient : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _mailboxes = await Mail.ListMailboxesAsync(CancellationToken.None);
+        _mailboxes = await Mail.ListMailboxesAsync(Aborted);
         var first = _mailboxes.FirstOrDefault(m => string.Equals(m.Address, Mailbox, StringComparison.OrdinalIgnoreCase)) ?? _mailboxes.FirstOrDefault();
         if (first is not null)
         {
@@ -40,7 +41,7 @@ public sealed partial class MailClient : IDisposable
         }
         if (RendererInfo.IsInteractive)
         {
-            _ = PollAsync(_stopping.Token);
+            _ = PollAsync(Aborted);
         }
     }
 
@@ -59,10 +60,10 @@ public sealed partial class MailClient : IDisposable
         {
             return;
         }
-        _version = await Mail.VersionAsync(_mailbox.UserId, CancellationToken.None);
-        _folders = await Mail.ListFoldersAsync(_mailbox.UserId, CancellationToken.None);
+        _version = await Mail.VersionAsync(_mailbox.UserId, Aborted);
+        _folders = await Mail.ListFoldersAsync(_mailbox.UserId, Aborted);
         _folder = _folders.FirstOrDefault(f => f.Id == _folder?.Id) ?? _folders.FirstOrDefault(f => f.WellKnownName == WellKnownFolders.Inbox);
-        _messages = _folder is null ? [] : await Mail.ListMessagesAsync(_folder.Id, CancellationToken.None);
+        _messages = _folder is null ? [] : await Mail.ListMessagesAsync(_folder.Id, Aborted);
         if (_message is not null && _messages.All(m => m.Id != _message.Id))
         {
             _message = null;
@@ -78,13 +79,13 @@ public sealed partial class MailClient : IDisposable
 
     private async Task OpenAsync(string messageId)
     {
-        _message = await Mail.OpenAsync(messageId, CancellationToken.None);
+        _message = await Mail.OpenAsync(messageId, Aborted);
         await RefreshAsync();
     }
 
     private async Task MarkAsUnreadAsync()
     {
-        await Mail.MarkAsUnreadAsync(_message!.Id, CancellationToken.None);
+        await Mail.MarkAsUnreadAsync(_message!.Id, Aborted);
         _message = null;
         await RefreshAsync();
     }
@@ -97,7 +98,7 @@ public sealed partial class MailClient : IDisposable
         {
             return;
         }
-        await Mail.DeleteAsync(_message!.Id, CancellationToken.None);
+        await Mail.DeleteAsync(_message!.Id, Aborted);
         Snackbar.Add(_folder?.WellKnownName == WellKnownFolders.DeletedItems ? "Message deleted for good." : "Message moved to Deleted Items.", Severity.Success);
         _message = null;
         await RefreshAsync();
@@ -125,6 +126,10 @@ public sealed partial class MailClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Looks for changes every <see cref="PollInterval"/> until the page closes. A failed look is logged and said once
+    /// (until one works again), and polling goes on: a passing fault must not stop new mail from showing.
+    /// </summary>
     private async Task PollAsync(CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(PollInterval, Clock);
@@ -132,25 +137,39 @@ public sealed partial class MailClient : IDisposable
         {
             while (await timer.WaitForNextTickAsync(stopping))
             {
-                if (_mailbox is { } mailbox && await Mail.VersionAsync(mailbox.UserId, stopping) != _version)
-                {
-                    await InvokeAsync(async () =>
-                    {
-                        await RefreshAsync();
-                        StateHasChanged();
-                    });
-                }
+                await PollOnceAsync(stopping);
             }
         }
-        catch (Exception) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // The page was closed.
         }
     }
 
-    public void Dispose()
+    private async Task PollOnceAsync(CancellationToken stopping)
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        try
+        {
+            if (_mailbox is { } mailbox && await Mail.VersionAsync(mailbox.UserId, stopping) != _version)
+            {
+                await InvokeAsync(async () =>
+                {
+                    await RefreshAsync();
+                    StateHasChanged();
+                });
+            }
+            _pollFailing = false;
+        }
+        catch (Exception ex) when (!stopping.IsCancellationRequested)
+        {
+            Logger.LogWarning(ex, "The sandbox mail client could not check {Mailbox} for new mail", _mailbox?.Address);
+            if (!_pollFailing)
+            {
+                _pollFailing = true;
+                await InvokeAsync(() => Snackbar.Add(
+                    $"Checking for new mail failed ({ex.Message}). The mail client keeps trying every {PollInterval.TotalSeconds:0} seconds; Refresh tries now.",
+                    Severity.Warning));
+            }
+        }
     }
 }

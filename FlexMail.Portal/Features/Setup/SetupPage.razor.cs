@@ -1,7 +1,7 @@
 using System.Text.Json;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.MailboxAccess.Authorize;
-using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
@@ -83,8 +83,8 @@ public sealed partial class SetupPage
     /// <summary>Loads the saved setup into the wizard (a fresh draft when nothing is saved) and the later steps' statuses.</summary>
     private async Task LoadAsync()
     {
-        var settings = await Settings.GetDraftAsync(CancellationToken.None);
-        var application = settings.SmtpOAuthApplicationId is { } id ? await Applications.GetDraftAsync(id, CancellationToken.None) : null;
+        var settings = await Settings.GetDraftAsync(Aborted);
+        var application = settings.SmtpOAuthApplicationId is { } id ? await Applications.GetDraftAsync(id, Aborted) : null;
         _state = new SetupWizardState
         {
             Settings = settings,
@@ -97,7 +97,7 @@ public sealed partial class SetupPage
             settings.ServerBaseUrl = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
         }
 
-        _savedApplications = await Applications.ListAsync(CancellationToken.None);
+        _savedApplications = await Applications.ListAsync(Aborted);
         await ValidateAsync();
         _savedSnapshot = Snapshot(_state);
         await LoadLaterStatusesAsync();
@@ -109,10 +109,10 @@ public sealed partial class SetupPage
         var authorized = true;
         foreach (var role in roles)
         {
-            authorized &= SetupStatuses.Authorized(await AuthorizationStatus.GetAsync(role, CancellationToken.None));
+            authorized &= SetupStatuses.Authorized(await AuthorizationStatus.GetAsync(role, Aborted));
         }
         _authorizeStatus = authorized ? StepStatus.Ok : StepStatus.Error;
-        _testStatus = SetupStatuses.Of((await Tests.LastRunAsync(CancellationToken.None))?.Verdict);
+        _testStatus = SetupStatuses.Of((await Tests.LastRunAsync(Aborted))?.Verdict);
     }
 
     private string ReturnUrlFor(SetupStep step) => $"/setup?step={step.Title.ToLowerInvariant()}";
@@ -170,8 +170,8 @@ public sealed partial class SetupPage
             state.Settings.ImapOAuthApplicationId ??= state.Application.Id;
         }
         var version = ++_validationVersion;
-        var applicationReport = await Applications.ValidateAsync(state.Application, CancellationToken.None);
-        var settingsReport = await Settings.ValidateAsync(state.Settings, [state.Application.Id!.Value], CancellationToken.None);
+        var applicationReport = await Applications.ValidateAsync(state.Application, Aborted);
+        var settingsReport = await Settings.ValidateAsync(state.Settings, [state.Application.Id!.Value], Aborted);
         if (version == _validationVersion)
         {
             // A slower, older validation must not overwrite a newer one.
@@ -203,14 +203,14 @@ public sealed partial class SetupPage
         _saving = true;
         try
         {
-            var result = await Setup.SaveAsync(_state!.Application, _state.Settings, Actor.Name, CancellationToken.None);
+            var result = await Setup.SaveAsync(_state!.Application, _state.Settings, Actor.Name, Aborted);
             _state.ApplicationReport = result.ApplicationReport;
             _state.SettingsReport = result.SettingsReport;
             if (!result.Saved)
             {
                 _stepsShowingErrors.Add(SetupStep.Review);
                 var firstWithErrors = SetupStep.All.First(step => step == SetupStep.Review || ReportOf(step).HasErrors);
-                Snackbar.Add(result.ApplicationReport.ErrorFor(SaveResult.FormField)
+                Snackbar.Add(result.ApplicationReport.ErrorFor(Saved.FormField)
                     ?? $"Nothing was saved: \"{firstWithErrors.Title}\" has fields to fix.", Severity.Error);
                 _activeIndex = SetupStep.All.ToList().IndexOf(firstWithErrors);
                 return;

@@ -1,6 +1,6 @@
+using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.MailboxAccess.Authorize;
-using FlexMail.Domain.EmailTest;
 using FlexMail.Portal.Components.Shared;
 
 namespace FlexMail.Portal.Features.Setup;

@@ -109,8 +109,5 @@ public static class EntraErrors
         $"The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed " +
         "to the resource identifier (application ID URI).");
 
-    public static EntraError UserCannotSignIn(string userPrincipalName) => new("invalid_request", 50057,
-        $"The user account {userPrincipalName} is a shared mailbox and cannot sign in.");
-
     private static string Instant(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FlexMail.Portal.Sandbox.Identity;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace FlexMail.Portal.Sandbox.Identity;
 

@@ -1,4 +1,3 @@
-using FlexMail.Portal.Sandbox.Directory;
 using FlexMail.Portal.Sandbox.Persistence;
 using Microsoft.EntityFrameworkCore;
 

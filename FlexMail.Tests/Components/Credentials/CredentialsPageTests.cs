@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using Bunit;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
@@ -115,7 +114,7 @@ public sealed class CredentialsPageTests : DomainComponentTest
         application.CredentialKind = CredentialKind.Certificate;
         application.CertificateCredentialId = stored.Value!.Certificate.Id;
         application.PrivateKeyCredentialId = stored.Value.PrivateKey!.Id;
-        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(application, "admin", CancellationToken.None)).Saved);
+        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(application, "admin", CancellationToken.None)).Succeeded);
         _dialogs = Context.Render<MudDialogProvider>();
         var snackbars = Context.Render<MudSnackbarProvider>();
         var page = Render<CredentialsPage>();

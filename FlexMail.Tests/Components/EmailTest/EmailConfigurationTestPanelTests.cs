@@ -1,5 +1,6 @@
 using Bunit;
 using FlexMail.Domain.EmailTest;
+using FlexMail.Domain.MailboxAccess.Connections;
 using FlexMail.Portal.Features.EmailTest;
 using FlexMail.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,7 +115,7 @@ public sealed class EmailConfigurationTestPanelTests : DomainComponentTest
     {
         var runner = new ScriptedTestRunner
         {
-            Problem = new("The SMTP User svc-flexmail@contoso.test is not authorized yet: FlexMail has no sign-in to test with.",
+            Problem = new(MailboxConnections.NotUsable, "The SMTP User svc-flexmail@contoso.test is not authorized yet: FlexMail has no sign-in to test with.",
                 "Authorize the SMTP User first: click Authorize in the Outgoing (SMTP) section and sign in as svc-flexmail@contoso.test."),
         };
         var panel = RenderPanel(runner);

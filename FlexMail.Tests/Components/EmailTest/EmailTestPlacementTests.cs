@@ -1,10 +1,8 @@
 using Bunit;
-using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.EmailTest;
-using FlexMail.Domain.Settings;
+using FlexMail.Domain.MailboxAccess;
 using FlexMail.Portal.Features.Dashboard;
 using FlexMail.Portal.Features.EmailSettings;
-using FlexMail.Tests.Components.OAuthApps;
 using FlexMail.Tests.Support;
 
 namespace FlexMail.Tests.Components.EmailTest;

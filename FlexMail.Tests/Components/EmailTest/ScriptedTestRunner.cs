@@ -22,7 +22,7 @@ internal sealed class ScriptedTestRunner : IEmailConfigurationTestRunner
     /// <summary>Reported after <see cref="Finish"/>; the report holds both lists.</summary>
     public List<TestStepResult> StepsAfterFinish { get; init; } = [];
 
-    public EmailConfigurationTestProblem? Problem { get; init; }
+    public Problem? Problem { get; init; }
 
     public List<string?> Recipients { get; } = [];
 

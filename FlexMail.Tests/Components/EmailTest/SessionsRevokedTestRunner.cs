@@ -1,5 +1,5 @@
-using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.EmailTest;
+using FlexMail.Domain.MailboxAccess;
 using FlexMail.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,9 @@
 using Bunit;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.MailboxAccess.Authorize;
-using FlexMail.Domain.EmailTest;
-using FlexMail.Tests.Components.EmailTest;
-using FlexMail.Domain.Settings;
 using FlexMail.Portal.Features.EmailSettings;
-using FlexMail.Tests.Components.OAuthApps;
+using FlexMail.Tests.Components.EmailTest;
 using FlexMail.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,9 +4,7 @@ using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Features.MailboxAccess;
-using FlexMail.Tests.Components.OAuthApps;
 using FlexMail.Tests.Support;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bunit;
-using Microsoft.AspNetCore.Components.Forms;
 using FlexMail.Portal.Features.Sandbox;
 using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Tests.Support;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -177,6 +177,33 @@ public sealed class MailClientTests : SandboxComponentTest
     }
 
     [Fact]
+    public async Task PollFailing_SaysSoOnceAndKeepsPolling_NewMailShowsOnceItWorksAgain()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Context.Services.AddSingleton<TimeProvider>(clock);
+        var snackbars = Context.Render<MudSnackbarProvider>();
+        var client = RenderClient(SandboxSeed.AdeleVance.Mail!);
+        await RenameMessagesTableAsync("Messages", "MessagesAway"); // every poll now fails
+
+        clock.Advance(MailClient.PollInterval);
+        snackbars.WaitForAssertion(() => Assert.Contains("Checking for new mail failed", snackbars.Markup));
+        clock.Advance(MailClient.PollInterval);
+        await RenameMessagesTableAsync("MessagesAway", "Messages");
+        await DeliverApprovalMailAsync();
+        clock.Advance(MailClient.PollInterval);
+
+        client.WaitForAssertion(() => Assert.NotNull(client.Find($"tr[data-row='{ApprovalSubject}']")));
+        Assert.Single(snackbars.FindAll(".mud-snackbar"), snackbar => snackbar.TextContent.Contains("Checking for new mail failed", StringComparison.Ordinal));
+    }
+
+    private async Task RenameMessagesTableAsync(string from, string to)
+    {
+        await using var db = await SandboxContexts.CreateDbContextAsync();
+        var rename = "ALTER TABLE \"" + from + "\" RENAME TO \"" + to + "\""; // test-owned names, no input
+        await db.Database.ExecuteSqlRawAsync(rename);
+    }
+
+    [Fact]
     public async Task NewMessage_ToAnotherMailbox_IsDeliveredToItsInbox()
     {
         var client = RenderClient(SandboxSeed.AdeleVance.Mail!);

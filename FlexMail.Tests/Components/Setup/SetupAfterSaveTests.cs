@@ -1,9 +1,7 @@
 using Bunit;
 using FlexMail.Domain.EmailTest;
-using FlexMail.Domain.Settings;
-using FlexMail.Tests.Components.EmailTest;
 using FlexMail.Portal.Features.Setup;
-using FlexMail.Tests.Components.OAuthApps;
+using FlexMail.Tests.Components.EmailTest;
 using FlexMail.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

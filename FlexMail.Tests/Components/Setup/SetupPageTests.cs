@@ -244,7 +244,7 @@ public sealed class SetupPageTests : DomainComponentTest
         await Click(wizard, "Next");
         // Meanwhile another admin takes the name.
         var other = OAuthApps.OAuthAppDrafts.Valid("FlexMail production");
-        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(other, "someone else", CancellationToken.None)).Saved);
+        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(other, "someone else", CancellationToken.None)).Succeeded);
 
         await Click(wizard, "Save");
 

@@ -21,7 +21,7 @@ public sealed class CertificatePreviewTests(CredentialPreviewFixture fixture) : 
 
         var preview = _service.PreviewCertificate(TestCertificates.Pem(certificate));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.Equal(TestKeys.AlgorithmName(kind), preview.Value.Key.Algorithm);
         Assert.Equal(TestKeys.SizeBits(kind), preview.Value.Key.SizeBits);
         using var publicKey = (AsymmetricAlgorithm?)certificate.GetRSAPublicKey() ?? certificate.GetECDsaPublicKey()!;
@@ -42,7 +42,7 @@ public sealed class CertificatePreviewTests(CredentialPreviewFixture fixture) : 
         var der = _service.PreviewCertificate(TestCertificates.Der(certificate));
         var pem = _service.PreviewCertificate(TestCertificates.Pem(certificate));
 
-        Assert.True(der.Succeeded, der.Error?.Message);
+        Assert.True(der.Succeeded, der.Problem?.Cause);
         Assert.Equal("DER certificate", der.Value.Format);
         Assert.Equal(pem.Value! with { Format = der.Value.Format }, der.Value);
     }
@@ -58,7 +58,7 @@ public sealed class CertificatePreviewTests(CredentialPreviewFixture fixture) : 
 
         var preview = _service.PreviewCertificate(TestCertificates.Pfx(certificate, "pfx-Passw0rd!"));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.Equal("PKCS#12", preview.Value.Format);
         Assert.True(preview.Value.ContainsPrivateKey);
         Assert.Equal(certificate.Thumbprint, preview.Value.Thumbprints.Sha1Hex);
@@ -72,7 +72,7 @@ public sealed class CertificatePreviewTests(CredentialPreviewFixture fixture) : 
 
         var preview = _service.PreviewCertificate(TestCertificates.Pfx(certificate, password: null));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.True(preview.Value.ContainsPrivateKey);
     }
 
@@ -83,7 +83,7 @@ public sealed class CertificatePreviewTests(CredentialPreviewFixture fixture) : 
 
         var preview = _service.PreviewCertificate(TestCertificates.PfxWithoutKey(certificate, "secret"));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.False(preview.Value.ContainsPrivateKey);
         Assert.Equal(certificate.Thumbprint, preview.Value.Thumbprints.Sha1Hex);
     }
@@ -97,7 +97,7 @@ public sealed class CertificatePreviewTests(CredentialPreviewFixture fixture) : 
 
         var preview = _service.PreviewCertificate(TestCertificates.Pem(certificate));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.Equal(certificate.Subject, preview.Value.Subject);
         Assert.Contains("CN=FlexMail Entra client", preview.Value.Subject);
         Assert.Equal(preview.Value.Subject, preview.Value.Issuer); // self-signed
@@ -149,7 +149,7 @@ public sealed class CertificatePreviewTests(CredentialPreviewFixture fixture) : 
 
         var preview = _service.PreviewCertificate(new CredentialUpload("chain.pem", Encoding.UTF8.GetBytes(text)));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.Equal(leaf.Thumbprint, preview.Value.Thumbprints.Sha1Hex);
     }
 
@@ -162,7 +162,7 @@ public sealed class CertificatePreviewTests(CredentialPreviewFixture fixture) : 
 
         var preview = _service.PreviewCertificate(TestCertificates.Text(text, "combined.pem"));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.Equal(certificate.Thumbprint, preview.Value.Thumbprints.Sha1Hex);
     }
 }

@@ -5,14 +5,15 @@ namespace FlexMail.Tests.Domain.Credentials;
 internal static class CredentialAssert
 {
     /// <summary>The result is the given refusal, and its message says each of the fragments (case-insensitive).</summary>
-    public static CredentialError Refused<T>(CredentialResult<T> result, CredentialErrorCode code, params string[] fragments)
+    public static CredentialError Refused<T>(Result<T> result, CredentialErrorCode code, params string[] fragments)
     {
         Assert.False(result.Succeeded, "Expected a refusal, but the operation succeeded.");
-        Assert.Equal(code, result.Error.Code);
+        var error = Assert.IsType<CredentialError>(result.Problem);
+        Assert.Equal(code, error.Reason);
         foreach (var fragment in fragments)
         {
-            Assert.Contains(fragment, result.Error.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(fragment, error.Cause, StringComparison.OrdinalIgnoreCase);
         }
-        return result.Error;
+        return error;
     }
 }

@@ -43,7 +43,7 @@ public sealed class CredentialLibraryTests
 
         var details = await domain.Service.GetAsync(stored.Id, CancellationToken.None);
 
-        Assert.True(details.Succeeded, details.Error?.Message);
+        Assert.True(details.Succeeded, details.Problem?.Cause);
         Assert.Equal(certificate.Subject, details.Value.Subject);
         Assert.Equal(certificate.SerialNumber, details.Value.SerialNumber);
         Assert.Equal(certificate.Thumbprint, details.Value.Thumbprints?.Sha1Hex);
@@ -76,7 +76,7 @@ public sealed class CredentialLibraryTests
 
         var download = await domain.Service.DownloadCertificatePemAsync(stored.Id, CancellationToken.None);
 
-        Assert.True(download.Succeeded, download.Error?.Message);
+        Assert.True(download.Succeeded, download.Problem?.Cause);
         Assert.Equal("Entra-client-2026.crt", download.Value.FileName);
         Assert.StartsWith("-----BEGIN CERTIFICATE-----", download.Value.Pem);
         Assert.DoesNotContain("PRIVATE KEY", download.Value.Pem);
@@ -106,7 +106,7 @@ public sealed class CredentialLibraryTests
 
         var deleted = await domain.Service.DeleteAsync(stored.Id, CredentialTestDomain.Actor, CancellationToken.None);
 
-        Assert.True(deleted.Succeeded, deleted.Error?.Message);
+        Assert.True(deleted.Succeeded, deleted.Problem?.Cause);
         Assert.Equal("Old client", deleted.Value.Name);
         Assert.Empty(await domain.Service.ListAsync(null, CancellationToken.None));
         await using var db = await domain.Domain.Contexts.CreateDbContextAsync();

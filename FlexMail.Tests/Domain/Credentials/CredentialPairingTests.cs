@@ -20,9 +20,9 @@ public sealed class CredentialPairingTests(CredentialPreviewFixture fixture) : I
 
         var check = CredentialPairing.Check(certificateDetails, keyDetails, TestCertificates.Now);
 
-        Assert.True(check.Succeeded, check.Error?.Message);
+        Assert.True(check.Succeeded, check.Problem?.Cause);
         Assert.Equal(ExpiryStatus.Valid, check.Value.CertificateStatus);
-        Assert.False(check.Value.HasWarning);
+        Assert.Null(check.Value.Warning);
         Assert.Contains("belongs to this certificate", check.Value.Message);
     }
 
@@ -60,9 +60,9 @@ public sealed class CredentialPairingTests(CredentialPreviewFixture fixture) : I
 
         var check = CredentialPairing.Check(certificate, key, TestCertificates.Now);
 
-        Assert.True(check.Succeeded, check.Error?.Message);
+        Assert.True(check.Succeeded, check.Problem?.Cause);
         Assert.Equal(ExpiryStatus.ExpiringSoon, check.Value.CertificateStatus);
-        Assert.True(check.Value.HasWarning);
+        Assert.NotNull(check.Value.Warning);
         Assert.Contains("in 12 days", check.Value.Warning);
     }
 
@@ -73,7 +73,7 @@ public sealed class CredentialPairingTests(CredentialPreviewFixture fixture) : I
 
         var check = CredentialPairing.Check(certificate, key, TestCertificates.Now);
 
-        Assert.True(check.Succeeded, check.Error?.Message);
+        Assert.True(check.Succeeded, check.Problem?.Cause);
         Assert.Equal(ExpiryStatus.NotYetValid, check.Value.CertificateStatus);
         Assert.Contains("valid only from", check.Value.Warning);
     }

@@ -16,8 +16,8 @@ public sealed class CredentialSigningTests
 
         var check = await domain.Service.CheckPairAsync(certificateId, keyId, CancellationToken.None);
 
-        Assert.True(check.Succeeded, check.Error?.Message);
-        Assert.False(check.Value.HasWarning);
+        Assert.True(check.Succeeded, check.Problem?.Cause);
+        Assert.Null(check.Value.Warning);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class CredentialSigningTests
 
         var check = await domain.Service.CheckPairAsync(certificateId, keyId, CancellationToken.None);
 
-        Assert.True(check.Succeeded, check.Error?.Message);
+        Assert.True(check.Succeeded, check.Problem?.Cause);
         Assert.Equal(ExpiryStatus.ExpiringSoon, check.Value.CertificateStatus);
         Assert.Contains("expires on", check.Value.Warning);
     }
@@ -73,7 +73,7 @@ public sealed class CredentialSigningTests
 
         var loaded = await domain.Service.LoadForSigningAsync(certificate.Id, privateKey.Id, CancellationToken.None);
 
-        Assert.True(loaded.Succeeded, loaded.Error?.Message);
+        Assert.True(loaded.Succeeded, loaded.Problem?.Cause);
         using var signing = loaded.Value;
         Assert.True(signing.HasPrivateKey);
         Assert.Equal(original.Thumbprint, signing.Thumbprint);
@@ -90,7 +90,7 @@ public sealed class CredentialSigningTests
 
         var loaded = await domain.Service.LoadForSigningAsync(added.Certificate.Id, added.PrivateKey!.Id, CancellationToken.None);
 
-        Assert.True(loaded.Succeeded, loaded.Error?.Message);
+        Assert.True(loaded.Succeeded, loaded.Problem?.Cause);
         using var signing = loaded.Value;
         AssertSignsVerifiably(signing, original);
     }

@@ -99,7 +99,7 @@ public sealed class CredentialStorageTests
 
         var added = await domain.Service.AddCertificateAsync(request, CredentialTestDomain.Actor, CancellationToken.None);
 
-        Assert.True(added.Succeeded, added.Error?.Message);
+        Assert.True(added.Succeeded, added.Problem?.Cause);
         Assert.NotNull(added.Value.PrivateKey);
         Assert.Null(added.Value.Notice);
         await using var db = await domain.Domain.Contexts.CreateDbContextAsync();
@@ -119,7 +119,7 @@ public sealed class CredentialStorageTests
 
         var added = await domain.Service.AddCertificateAsync(request, CredentialTestDomain.Actor, CancellationToken.None);
 
-        Assert.True(added.Succeeded, added.Error?.Message);
+        Assert.True(added.Succeeded, added.Problem?.Cause);
         Assert.True(added.Value.FileContainsPrivateKey);
         Assert.Null(added.Value.PrivateKey);
         Assert.Equal(AddCertificateResult.PrivateKeyNotStoredNotice, added.Value.Notice);

@@ -33,14 +33,14 @@ internal sealed class CredentialTestDomain : IAsyncDisposable
     public async Task<CredentialSummary> AddCertificateAsync(string name, CredentialUpload file)
     {
         var added = await Service.AddCertificateAsync(new AddCertificateRequest(name, file), Actor, CancellationToken.None);
-        Assert.True(added.Succeeded, added.Error?.Message);
+        Assert.True(added.Succeeded, added.Problem?.Cause);
         return added.Value.Certificate;
     }
 
     public async Task<CredentialSummary> AddPrivateKeyAsync(string name, CredentialUpload file)
     {
         var added = await Service.AddPrivateKeyAsync(new AddPrivateKeyRequest(name, file), Actor, CancellationToken.None);
-        Assert.True(added.Succeeded, added.Error?.Message);
+        Assert.True(added.Succeeded, added.Problem?.Cause);
         return added.Value.PrivateKey;
     }
 

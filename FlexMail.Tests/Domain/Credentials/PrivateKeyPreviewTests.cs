@@ -30,7 +30,7 @@ public sealed class PrivateKeyPreviewTests(CredentialPreviewFixture fixture) : I
 
         var preview = _service.PreviewPrivateKey(TestKeyFiles.Create(key, format));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.Equal(TestKeys.AlgorithmName(kind), preview.Value.Key.Algorithm);
         Assert.Equal(TestKeys.SizeBits(kind), preview.Value.Key.SizeBits);
         Assert.Equal(TestKeys.Fingerprint(key), preview.Value.Key.PublicKeyFingerprint);
@@ -61,7 +61,7 @@ public sealed class PrivateKeyPreviewTests(CredentialPreviewFixture fixture) : I
 
         var preview = _service.PreviewPrivateKey(TestCertificates.Text(text, "openssl-ecparam.pem"));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.Equal(TestKeys.Fingerprint(key), preview.Value.Key.PublicKeyFingerprint);
     }
 
@@ -74,7 +74,7 @@ public sealed class PrivateKeyPreviewTests(CredentialPreviewFixture fixture) : I
 
         var preview = _service.PreviewPrivateKey(TestCertificates.Text(text, "combined.pem"));
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         Assert.Equal(TestKeys.Fingerprint(key), preview.Value.Key.PublicKeyFingerprint);
     }
 
@@ -87,7 +87,7 @@ public sealed class PrivateKeyPreviewTests(CredentialPreviewFixture fixture) : I
 
         var preview = _service.PreviewPrivateKey(upload);
 
-        Assert.True(preview.Succeeded, preview.Error?.Message);
+        Assert.True(preview.Succeeded, preview.Problem?.Cause);
         var parsed = PrivateKeyParser.Parse(upload).Value!;
         using var reloaded = RSA.Create();
         reloaded.ImportPkcs8PrivateKey(parsed.Pkcs8, out _);

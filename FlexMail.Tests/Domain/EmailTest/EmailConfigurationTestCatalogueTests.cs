@@ -1,6 +1,6 @@
-using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph.Models.ODataErrors;
@@ -68,7 +68,7 @@ public sealed class EmailConfigurationTestCatalogueTests
         foreach (var error in errors)
         {
             var failure = failures.From(error, op, claims: null, new Uri("https://graph.microsoft.com/v1.0/"))!;
-            var gateway = new ScriptedMailGateway(_clock) { Send = MailResult.Failed(failure) };
+            var gateway = new ScriptedMailGateway(_clock) { Send = Result.Failure(failure) };
 
             var report = await Test(gateway).RunAsync(EmailConfigurationTestClockTests.Request(new ScriptedTokenSource(_clock, TimeSpan.Zero, () => "t")),
                 null, CancellationToken.None);

@@ -37,8 +37,8 @@ public sealed class EmailConfigurationTestClockTests
         var failure = new MailFailure(MailFailureKind.AccessDenied, "ErrorAccessDenied", 403, "Denied.", "Grant Full Access.");
         var gateway = new ScriptedMailGateway(_clock)
         {
-            Me = MailResult<MailIdentity>.Success(new("Adele Vance", "adele.vance@contoso.test", "adele.vance@contoso.test")),
-            Messages = MailResult<MessagePage>.Failed(failure),
+            Me = Result<MailIdentity>.Success(new("Adele Vance", "adele.vance@contoso.test", "adele.vance@contoso.test")),
+            Messages = Result<MessagePage>.Failure(failure),
         };
         var test = Test(gateway);
 
@@ -56,7 +56,7 @@ public sealed class EmailConfigurationTestClockTests
     [Fact]
     public async Task Run_EmptyReplyFolder_ReadOneMessagePasses()
     {
-        var gateway = new ScriptedMailGateway(_clock) { Messages = MailResult<MessagePage>.Success(new([], null)) };
+        var gateway = new ScriptedMailGateway(_clock) { Messages = Result<MessagePage>.Success(new([], null)) };
 
         var report = await Test(gateway).RunAsync(Request(new ScriptedTokenSource(_clock, TimeSpan.Zero, () => "t")), null, CancellationToken.None);
 

@@ -35,7 +35,8 @@ public sealed class EmailConfigurationTestHistoryTests : IAsyncLifetime
         Assert.NotNull(last);
         Assert.Equal((saved.Id, Start, Start.AddSeconds(2), "portal administrator", "adele.vance@contoso.test", TestVerdict.Failed),
             (last.Id, last.StartedAt, last.FinishedAt, last.RequestedBy, last.Recipient, last.Verdict));
-        Assert.Equal(report.Steps.Select(s => s with { RetryAfter = null }), last.Steps.Select(s => s.ToResult()));
+        Assert.Equal(report.Steps.Select(s => s with { RetryAfter = null }), last.Steps.Select(s =>
+            new TestStepResult(s.Step, s.Verdict, TimeSpan.FromMilliseconds(s.DurationMilliseconds), s.Summary) { Cause = s.Cause, Fix = s.Fix, Code = s.Code }));
         Assert.Equal([812L, 95L], last.Steps.Select(s => s.DurationMilliseconds));
     }
 

@@ -1,7 +1,7 @@
-using FlexMail.Domain.MailboxAccess.Tokens;
-using FlexMail.Domain.MailboxAccess.Connections;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Connections;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.OAuthApps;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

@@ -10,35 +10,35 @@ internal sealed class ScriptedMailGateway(FakeTimeProvider clock) : IMailGateway
 
     public TimeSpan CallTime { get; init; } = TimeSpan.Zero;
 
-    public MailResult<MailIdentity> Me { get; init; } = MailResult<MailIdentity>.Success(new("FlexMail Service", "svc@contoso.test", "svc@contoso.test"));
+    public Result<MailIdentity> Me { get; init; } = Result<MailIdentity>.Success(new("FlexMail Service", "svc@contoso.test", "svc@contoso.test"));
 
-    public MailResult Send { get; init; } = MailResult.Done;
+    public Result Send { get; init; } = Result.Done;
 
-    public MailResult<MailFolder> Folder { get; init; } = MailResult<MailFolder>.Success(Replies);
+    public Result<MailFolder> Folder { get; init; } = Result<MailFolder>.Success(Replies);
 
-    public MailResult<MessagePage> Messages { get; init; } = MailResult<MessagePage>.Success(new([new MailMessage("m1") { Subject = "Re: Approve" }], null));
+    public Result<MessagePage> Messages { get; init; } = Result<MessagePage>.Success(new([new MailMessage("m1") { Subject = "Re: Approve" }], null));
 
     public List<string> Calls { get; } = [];
 
-    public Task<MailResult<MailIdentity>> WhoAmIAsync(CancellationToken cancellationToken) => Answer(nameof(WhoAmIAsync), Me);
+    public Task<Result<MailIdentity>> WhoAmIAsync(CancellationToken cancellationToken) => Answer(nameof(WhoAmIAsync), Me);
 
-    public Task<MailResult> SendAsync(string mailbox, OutgoingMail mail, CancellationToken cancellationToken) => Answer($"Send {mailbox} as {mail.From?.Address}", Send);
+    public Task<Result> SendAsync(string mailbox, OutgoingMail mail, CancellationToken cancellationToken) => Answer($"Send {mailbox} as {mail.From?.Address}", Send);
 
-    public Task<MailResult<MailFolder>> ResolveFolderAsync(string mailbox, string path, CancellationToken cancellationToken) =>
+    public Task<Result<MailFolder>> ResolveFolderAsync(string mailbox, string path, CancellationToken cancellationToken) =>
         Answer($"Resolve {mailbox} {path}", Folder);
 
-    public Task<MailResult<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
+    public Task<Result<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
         CancellationToken cancellationToken) => Answer($"List {mailbox} {folderId} {top}", Messages);
 
-    public Task<MailResult<IReadOnlyList<MailFolder>>> ListFoldersAsync(string mailbox, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<Result<IReadOnlyList<MailFolder>>> ListFoldersAsync(string mailbox, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<MailResult<MailMessage>> GetMessageAsync(string mailbox, string messageId, bool includeHeaders, CancellationToken cancellationToken) =>
+    public Task<Result<MailMessage>> GetMessageAsync(string mailbox, string messageId, bool includeHeaders, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    public Task<MailResult<string>> MoveAsync(string mailbox, string messageId, string destinationFolderId, CancellationToken cancellationToken) =>
+    public Task<Result<string>> MoveAsync(string mailbox, string messageId, string destinationFolderId, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
-    public Task<MailResult> DeleteAsync(string mailbox, string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<Result> DeleteAsync(string mailbox, string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public void Dispose()
     {

@@ -3,6 +3,7 @@ using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Security;
 using FlexMail.Domain.Settings;
+using FlexMail.Domain.Validation;
 using FlexMail.Tests.Domain.Settings;
 using FlexMail.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
 
         var result = await Service.SaveAsync(draft, Actor, CancellationToken.None);
 
-        Assert.True(result.Saved);
+        Assert.True(result.Succeeded);
         await using var db = await _domain.Contexts.CreateDbContextAsync();
         var stored = await db.OAuthApplications.SingleAsync();
         Assert.NotEqual(draft.ClientSecret, stored.ProtectedClientSecret);
@@ -41,13 +42,13 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
     public async Task Save_EditWithoutNewSecret_KeepsTheSavedSecretAndAuditsOnlyChangedFields()
     {
         var draft = OAuthApplicationValidatorTests.ValidSecretDraft();
-        var id = (await Service.SaveAsync(draft, Actor, CancellationToken.None)).Id!.Value;
+        var id = (await Service.SaveAsync(draft, Actor, CancellationToken.None)).Value!.Id;
         var edit = (await Service.GetDraftAsync(id, CancellationToken.None))!;
         edit.TenantId = "contoso.onmicrosoft.com";
 
         var result = await Service.SaveAsync(edit, Actor, CancellationToken.None);
 
-        Assert.True(result.Saved);
+        Assert.True(result.Succeeded);
         await using var db = await _domain.Contexts.CreateDbContextAsync();
         var stored = await db.OAuthApplications.SingleAsync();
         Assert.Equal(draft.ClientSecret, _domain.Get<ISecretProtector>().Unprotect(stored.ProtectedClientSecret!));
@@ -76,8 +77,8 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
 
         var result = await Service.SaveAsync(OAuthApplicationValidatorTests.ValidSecretDraft(), Actor, CancellationToken.None);
 
-        Assert.False(result.Saved);
-        Assert.StartsWith("An OAuth application named \"FlexMail production\" already exists", result.Report.ErrorFor(nameof(OAuthApplicationDraft.Name)));
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("An OAuth application named \"FlexMail production\" already exists", result.Report().ErrorFor(nameof(OAuthApplicationDraft.Name)));
         await using var db = await _domain.Contexts.CreateDbContextAsync();
         Assert.Equal(1, await db.OAuthApplications.CountAsync());
     }
@@ -90,8 +91,8 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
 
         var result = await Service.SaveAsync(draft, Actor, CancellationToken.None);
 
-        Assert.False(result.Saved);
-        Assert.Contains("does not belong to this certificate", result.Report.ErrorFor(nameof(draft.PrivateKeyCredentialId)));
+        Assert.False(result.Succeeded);
+        Assert.Contains("does not belong to this certificate", result.Report().ErrorFor(nameof(draft.PrivateKeyCredentialId)));
     }
 
     [Fact]
@@ -99,12 +100,12 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
     {
         var (expired, expiredKey) = await SeedCredentialsAsync("AA", "AA", DateTimeOffset.UtcNow.AddDays(-1));
         var refused = await Service.SaveAsync(CertificateDraft(expired, expiredKey), Actor, CancellationToken.None);
-        Assert.Contains("expired on", refused.Report.ErrorFor(nameof(OAuthApplicationDraft.CertificateCredentialId)));
+        Assert.Contains("expired on", refused.Report().ErrorFor(nameof(OAuthApplicationDraft.CertificateCredentialId)));
 
         var (soon, soonKey) = await SeedCredentialsAsync("CC", "CC", DateTimeOffset.UtcNow.AddDays(10), suffix: "2");
         var saved = await Service.SaveAsync(CertificateDraft(soon, soonKey), Actor, CancellationToken.None);
-        Assert.True(saved.Saved);
-        Assert.Contains("expires on", saved.Report.WarningFor(nameof(OAuthApplicationDraft.CertificateCredentialId)));
+        Assert.True(saved.Succeeded);
+        Assert.Contains("expires on", saved.Report().WarningFor(nameof(OAuthApplicationDraft.CertificateCredentialId)));
     }
 
     [Fact]
@@ -117,18 +118,18 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
 
         var result = await Service.DeleteAsync(draft.Id!.Value, Actor, CancellationToken.None);
 
-        Assert.False(result.Deleted);
-        Assert.StartsWith("FlexMail production is used by the email settings", result.RefusedBecause);
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("FlexMail production is used by the email settings", result.Problem.Cause);
     }
 
     [Fact]
     public async Task Delete_UnusedApplication_IsRemovedAndAudited()
     {
-        var id = (await Service.SaveAsync(OAuthApplicationValidatorTests.ValidSecretDraft(), Actor, CancellationToken.None)).Id!.Value;
+        var id = (await Service.SaveAsync(OAuthApplicationValidatorTests.ValidSecretDraft(), Actor, CancellationToken.None)).Value!.Id;
 
         var result = await Service.DeleteAsync(id, Actor, CancellationToken.None);
 
-        Assert.True(result.Deleted);
+        Assert.True(result.Succeeded);
         var audit = await _domain.Get<AuditLog>().ListAsync(0, 10, CancellationToken.None);
         Assert.Contains(audit.Events, e => e.Action == "OAuth application deleted");
         Assert.Empty(await Service.ListAsync(CancellationToken.None));

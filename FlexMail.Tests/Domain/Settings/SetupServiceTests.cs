@@ -81,7 +81,7 @@ public sealed class SetupServiceTests : IAsyncLifetime
 
         var result = await service.SaveAsync(draft, Actor, CancellationToken.None);
 
-        Assert.True(result.Saved);
+        Assert.True(result.Succeeded);
         await using var db = await _domain.Contexts.CreateDbContextAsync();
         var changed = await db.AuditEvents.SingleAsync(e => e.Action == "Email settings changed");
         Assert.Equal("Changed: SMTP From Address, Approval Reply Address, Poll interval", changed.Details);

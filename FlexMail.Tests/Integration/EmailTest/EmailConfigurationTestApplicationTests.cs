@@ -1,5 +1,5 @@
-using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.EmailTest;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Tests.Integration.MailboxAccess;
 using FlexMail.Tests.Support;

@@ -2,6 +2,7 @@ using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Settings;
+using FlexMail.Domain.Validation;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Integration.MailboxAccess;
 using FlexMail.Tests.Support;
@@ -169,7 +170,7 @@ public sealed class EmailConfigurationTestRunnerTests(KestrelPortal portal) : IC
         var draft = await settings.GetDraftAsync(CancellationToken.None);
         change(draft);
         var saved = await settings.SaveAsync(draft, AuthorizeScenario.Actor, CancellationToken.None);
-        Assert.True(saved.Saved, string.Join("; ", saved.Report.Issues.Select(issue => issue.ToString())));
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Report().Issues.Select(issue => issue.ToString())));
     }
 
     private static string Describe(EmailConfigurationTestReport report) =>

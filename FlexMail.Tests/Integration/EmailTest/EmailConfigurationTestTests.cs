@@ -1,5 +1,4 @@
 using FlexMail.Domain.EmailTest;
-using FlexMail.Domain.Mail;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Support;
 using static FlexMail.Domain.EmailTest.TestVerdict;

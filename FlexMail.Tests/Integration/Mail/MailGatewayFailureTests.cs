@@ -20,12 +20,12 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
         var folders = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
 
         Assert.False(folders.Succeeded);
-        Assert.Equal(MailFailureKind.AccessDenied, folders.Failure.Kind);
-        Assert.Equal("ErrorAccessDenied", folders.Failure.Code);
-        Assert.Equal(403, folders.Failure.Status);
-        Assert.Contains("does not carry the delegated permission Mail.Read.Shared", folders.Failure.Cause);
-        Assert.Contains("Add the delegated Microsoft Graph permission Mail.Read.Shared", folders.Failure.Fix);
-        Assert.Contains("Re-Authorize", folders.Failure.Fix);
+        Assert.Equal(MailFailureKind.AccessDenied, folders.MailFailure().Kind);
+        Assert.Equal("ErrorAccessDenied", folders.MailFailure().GraphCode);
+        Assert.Equal(403, folders.MailFailure().Status);
+        Assert.Contains("does not carry the delegated permission Mail.Read.Shared", folders.MailFailure().Cause);
+        Assert.Contains("Add the delegated Microsoft Graph permission Mail.Read.Shared", folders.MailFailure().Fix);
+        Assert.Contains("Re-Authorize", folders.MailFailure().Fix);
     }
 
     [Fact]
@@ -36,9 +36,9 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
         var folders = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
 
         Assert.False(folders.Succeeded);
-        Assert.Equal("ErrorAccessDenied", folders.Failure.Code);
-        Assert.Contains($"{SandboxSeed.AdeleVance.UserPrincipalName} has no Full Access on {MailGatewayKit.Approvals}", folders.Failure.Cause);
-        Assert.Contains($"Give {SandboxSeed.AdeleVance.UserPrincipalName} Full Access on {MailGatewayKit.Approvals}", folders.Failure.Fix);
+        Assert.Equal("ErrorAccessDenied", folders.MailFailure().GraphCode);
+        Assert.Contains($"{SandboxSeed.AdeleVance.UserPrincipalName} has no Full Access on {MailGatewayKit.Approvals}", folders.MailFailure().Cause);
+        Assert.Contains($"Give {SandboxSeed.AdeleVance.UserPrincipalName} Full Access on {MailGatewayKit.Approvals}", folders.MailFailure().Fix);
     }
 
     [Fact]
@@ -49,9 +49,9 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
         var folders = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
 
         Assert.False(folders.Succeeded);
-        Assert.Equal(MailFailureKind.AccessDenied, folders.Failure.Kind);
-        Assert.Contains("application permission Mail.Read", folders.Failure.Cause);
-        Assert.Contains("grant admin consent", folders.Failure.Fix);
+        Assert.Equal(MailFailureKind.AccessDenied, folders.MailFailure().Kind);
+        Assert.Contains("application permission Mail.Read", folders.MailFailure().Cause);
+        Assert.Contains("grant admin consent", folders.MailFailure().Fix);
     }
 
     [Fact]
@@ -63,10 +63,10 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
         var folder = await gateway.ResolveFolderAsync(leeGu, "Inbox", CancellationToken.None);
 
         Assert.False(folder.Succeeded);
-        Assert.Equal(MailFailureKind.MailboxNotEnabled, folder.Failure.Kind);
-        Assert.Equal("MailboxNotEnabledForRESTAPI", folder.Failure.Code);
-        Assert.Contains($"{leeGu} has no Exchange Online mailbox (no licence, or on-premises)", folder.Failure.Cause);
-        Assert.Contains("licence that includes Exchange Online", folder.Failure.Fix);
+        Assert.Equal(MailFailureKind.MailboxNotEnabled, folder.MailFailure().Kind);
+        Assert.Equal("MailboxNotEnabledForRESTAPI", folder.MailFailure().GraphCode);
+        Assert.Contains($"{leeGu} has no Exchange Online mailbox (no licence, or on-premises)", folder.MailFailure().Cause);
+        Assert.Contains("licence that includes Exchange Online", folder.MailFailure().Fix);
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
         var folders = await gateway.ListFoldersAsync($"nobody@{SandboxTenant.Domain}", CancellationToken.None);
 
         Assert.False(folders.Succeeded);
-        Assert.Equal(MailFailureKind.InvalidUser, folders.Failure.Kind);
-        Assert.Equal("ErrorInvalidUser", folders.Failure.Code);
-        Assert.Contains("is not a user or mailbox in this tenant", folders.Failure.Cause);
+        Assert.Equal(MailFailureKind.InvalidUser, folders.MailFailure().Kind);
+        Assert.Equal("ErrorInvalidUser", folders.MailFailure().GraphCode);
+        Assert.Contains("is not a user or mailbox in this tenant", folders.MailFailure().Cause);
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
         var moved = await gateway.MoveAsync(MailGatewayKit.Approvals, message.Id, "AAMkNoSuchFolder", CancellationToken.None);
 
         Assert.False(moved.Succeeded);
-        Assert.Equal("ErrorItemNotFound", moved.Failure.Code);
-        Assert.Contains("AAMkNoSuchFolder", moved.Failure.Cause);
+        Assert.Equal("ErrorItemNotFound", moved.MailFailure().GraphCode);
+        Assert.Contains("AAMkNoSuchFolder", moved.MailFailure().Cause);
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
         var me = await gateway.WhoAmIAsync(CancellationToken.None);
 
         Assert.False(me.Succeeded);
-        Assert.Equal(MailFailureKind.Network, me.Failure.Kind);
-        Assert.Null(me.Failure.Code);
-        Assert.Contains($"did not trust the TLS certificate of {portal.Endpoints.GraphBaseUrl.Host}", me.Failure.Cause);
+        Assert.Equal(MailFailureKind.Network, me.MailFailure().Kind);
+        Assert.Null(me.MailFailure().GraphCode);
+        Assert.Contains($"did not trust the TLS certificate of {portal.Endpoints.GraphBaseUrl.Host}", me.MailFailure().Cause);
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
         var page = await gateway.ListMessagesAsync(MailGatewayKit.Approvals, "inbox", 10, null, "https://attacker.test/v1.0/me/messages", CancellationToken.None);
 
         Assert.False(page.Succeeded);
-        Assert.Equal(MailFailureKind.InvalidRequest, page.Failure.Kind);
-        Assert.Contains("not a Microsoft Graph link", page.Failure.Cause);
+        Assert.Equal(MailFailureKind.InvalidRequest, page.MailFailure().Kind);
+        Assert.Contains("not a Microsoft Graph link", page.MailFailure().Cause);
     }
 
     private sealed class FixedTokenSource : IGraphAccessTokenSource
@@ -133,7 +133,6 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
     {
         private readonly SocketsHttpHandler _handler = new();
 
-        public bool IsSandbox => true;
 
         public HttpMessageHandler Handler => _handler;
 

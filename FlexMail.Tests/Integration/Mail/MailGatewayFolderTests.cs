@@ -19,7 +19,7 @@ public sealed class MailGatewayFolderTests(KestrelPortal portal) : IClassFixture
 
         var folders = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
 
-        Assert.True(folders.Succeeded, folders.Failure?.ToString());
+        Assert.True(folders.Succeeded, folders.Problem?.ToString());
         var inbox = Assert.Single(folders.Value, f => f.DisplayName == "Inbox");
         Assert.Equal("Inbox", inbox.Path);
         Assert.Equal(["FlexMail Replies", "Processed"], inbox.Children.Select(c => c.DisplayName).Order());
@@ -38,7 +38,7 @@ public sealed class MailGatewayFolderTests(KestrelPortal portal) : IClassFixture
 
         var folders = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
 
-        Assert.True(folders.Succeeded, folders.Failure?.ToString());
+        Assert.True(folders.Succeeded, folders.Problem?.ToString());
         var expected = await portal.Get<SandboxMailbox>().ListFoldersAsync(SandboxSeed.ApprovalsMailbox.Id, CancellationToken.None);
         Assert.True(folders.Value.Count > 2);
         Assert.Equal(expected.Select(f => f.Id).Order(), Flatten(folders.Value).Select(f => f.Id).Order());
@@ -51,7 +51,7 @@ public sealed class MailGatewayFolderTests(KestrelPortal portal) : IClassFixture
 
         var folder = await gateway.ResolveFolderAsync(MailGatewayKit.Approvals, "inbox/flexmail replies", CancellationToken.None);
 
-        Assert.True(folder.Succeeded, folder.Failure?.ToString());
+        Assert.True(folder.Succeeded, folder.Problem?.ToString());
         Assert.Equal("FlexMail Replies", folder.Value.DisplayName);
         Assert.Equal("Inbox/FlexMail Replies", folder.Value.Path);
         var tree = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
@@ -65,7 +65,7 @@ public sealed class MailGatewayFolderTests(KestrelPortal portal) : IClassFixture
 
         var folder = await gateway.ResolveFolderAsync(MailGatewayKit.Approvals, "SentItems", CancellationToken.None);
 
-        Assert.True(folder.Succeeded, folder.Failure?.ToString());
+        Assert.True(folder.Succeeded, folder.Problem?.ToString());
         Assert.Equal("Sent Items", folder.Value.Path);
     }
 
@@ -77,10 +77,10 @@ public sealed class MailGatewayFolderTests(KestrelPortal portal) : IClassFixture
         var folder = await gateway.ResolveFolderAsync(MailGatewayKit.Approvals, "Inbox/Replies", CancellationToken.None);
 
         Assert.False(folder.Succeeded);
-        Assert.Equal(MailFailureKind.FolderNotFound, folder.Failure.Kind);
-        Assert.Contains("no 'Replies' under Inbox", folder.Failure.Cause);
-        Assert.Contains("FlexMail Replies, Processed", folder.Failure.Cause);
-        Assert.Contains("List the folders", folder.Failure.Fix);
+        Assert.Equal(MailFailureKind.FolderNotFound, folder.MailFailure().Kind);
+        Assert.Contains("no 'Replies' under Inbox", folder.MailFailure().Cause);
+        Assert.Contains("FlexMail Replies, Processed", folder.MailFailure().Cause);
+        Assert.Contains("List the folders", folder.MailFailure().Fix);
     }
 
     [Fact]
@@ -91,10 +91,10 @@ public sealed class MailGatewayFolderTests(KestrelPortal portal) : IClassFixture
         var page = await gateway.ListMessagesAsync(MailGatewayKit.Approvals, "AAMkNoSuchFolder", 10, null, null, CancellationToken.None);
 
         Assert.False(page.Succeeded);
-        Assert.Equal(MailFailureKind.FolderNotFound, page.Failure.Kind);
-        Assert.Equal("ErrorItemNotFound", page.Failure.Code);
-        Assert.Contains("does not exist", page.Failure.Cause);
-        Assert.Contains($"List the folders of {MailGatewayKit.Approvals}", page.Failure.Fix);
+        Assert.Equal(MailFailureKind.FolderNotFound, page.MailFailure().Kind);
+        Assert.Equal("ErrorItemNotFound", page.MailFailure().GraphCode);
+        Assert.Contains("does not exist", page.MailFailure().Cause);
+        Assert.Contains($"List the folders of {MailGatewayKit.Approvals}", page.MailFailure().Fix);
     }
 
     private static IEnumerable<MailFolder> Flatten(IEnumerable<MailFolder> folders) =>

@@ -1,5 +1,5 @@
-using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Directory;
@@ -57,7 +57,7 @@ internal sealed class MailGatewayKit(KestrelPortal portal)
         do
         {
             var page = await gateway.ListMessagesAsync(mailbox, folderId, pageSize, null, token, CancellationToken.None);
-            Assert.True(page.Succeeded, page.Failure?.ToString());
+            Assert.True(page.Succeeded, page.Problem?.ToString());
             messages.AddRange(page.Value.Messages);
             token = page.Value.NextPageToken;
         }
@@ -68,7 +68,7 @@ internal sealed class MailGatewayKit(KestrelPortal portal)
     public static async Task<MailFolder> FolderAsync(IMailGateway gateway, string mailbox, string path)
     {
         var folder = await gateway.ResolveFolderAsync(mailbox, path, CancellationToken.None);
-        Assert.True(folder.Succeeded, folder.Failure?.ToString());
+        Assert.True(folder.Succeeded, folder.Problem?.ToString());
         return folder.Value;
     }
 

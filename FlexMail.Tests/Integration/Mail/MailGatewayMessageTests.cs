@@ -24,7 +24,7 @@ public sealed class MailGatewayMessageTests(KestrelPortal portal) : IClassFixtur
         var first = await gateway.ListMessagesAsync(Megan, inbox.Id, 2, ["id", "subject", "receivedDateTime"], null, CancellationToken.None);
         var all = await MailGatewayKit.AllMessagesAsync(gateway, Megan, inbox.Id, pageSize: 2);
 
-        Assert.True(first.Succeeded, first.Failure?.ToString());
+        Assert.True(first.Succeeded, first.Problem?.ToString());
         Assert.Equal(2, first.Value.Messages.Count);
         Assert.NotNull(first.Value.NextPageToken);
         Assert.Null(first.Value.Messages[0].InternetMessageId); // not selected
@@ -45,7 +45,7 @@ public sealed class MailGatewayMessageTests(KestrelPortal portal) : IClassFixtur
 
         var moved = await gateway.MoveAsync(MailGatewayKit.Approvals, message.Id, processed.Id, CancellationToken.None);
 
-        Assert.True(moved.Succeeded, moved.Failure?.ToString());
+        Assert.True(moved.Succeeded, moved.Problem?.ToString());
         Assert.Equal(message.Id, moved.Value);
         var listed = Assert.Single(await MailGatewayKit.AllMessagesAsync(gateway, MailGatewayKit.Approvals, processed.Id), m => m.Subject == subject);
         Assert.Equal(message.Id, listed.Id);
@@ -66,11 +66,11 @@ public sealed class MailGatewayMessageTests(KestrelPortal portal) : IClassFixtur
         var withHeaders = await gateway.GetMessageAsync(MailGatewayKit.Approvals, message.Id, includeHeaders: true, CancellationToken.None);
         var without = await gateway.GetMessageAsync(MailGatewayKit.Approvals, message.Id, includeHeaders: false, CancellationToken.None);
 
-        Assert.True(withHeaders.Succeeded, withHeaders.Failure?.ToString());
+        Assert.True(withHeaders.Succeeded, withHeaders.Problem?.ToString());
         Assert.NotEmpty(withHeaders.Value.Headers!);
         Assert.Equal(message.InternetMessageId, withHeaders.Value.Header("Message-ID"));
         Assert.Equal($"Body of {subject}", withHeaders.Value.Body);
-        Assert.True(without.Succeeded, without.Failure?.ToString());
+        Assert.True(without.Succeeded, without.Problem?.ToString());
         Assert.Null(without.Value.Headers);
     }
 
@@ -86,13 +86,13 @@ public sealed class MailGatewayMessageTests(KestrelPortal portal) : IClassFixtur
 
         var deleted = await gateway.DeleteAsync(MailGatewayKit.Approvals, message.Id, CancellationToken.None);
 
-        Assert.True(deleted.Succeeded, deleted.Failure?.ToString());
+        Assert.True(deleted.Succeeded, deleted.Problem?.ToString());
         var inDeletedItems = await gateway.GetMessageAsync(MailGatewayKit.Approvals, message.Id, includeHeaders: false, CancellationToken.None);
         Assert.Equal(deletedItems.Id, inDeletedItems.Value?.ParentFolderId);
         Assert.True((await gateway.DeleteAsync(MailGatewayKit.Approvals, message.Id, CancellationToken.None)).Succeeded);
         var gone = await gateway.GetMessageAsync(MailGatewayKit.Approvals, message.Id, includeHeaders: false, CancellationToken.None);
         Assert.False(gone.Succeeded);
-        Assert.Equal(MailFailureKind.ItemNotFound, gone.Failure.Kind);
-        Assert.Contains($"The message {message.Id} is not in {MailGatewayKit.Approvals}", gone.Failure.Cause);
+        Assert.Equal(MailFailureKind.ItemNotFound, gone.MailFailure().Kind);
+        Assert.Contains($"The message {message.Id} is not in {MailGatewayKit.Approvals}", gone.MailFailure().Cause);
     }
 }

@@ -1,5 +1,5 @@
-using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.Mail;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Support;
 
@@ -17,7 +17,7 @@ public sealed class MailGatewaySendTests(KestrelPortal portal) : IClassFixture<K
 
         var me = await gateway.WhoAmIAsync(CancellationToken.None);
 
-        Assert.True(me.Succeeded, me.Failure?.ToString());
+        Assert.True(me.Succeeded, me.Problem?.ToString());
         Assert.Equal(SandboxSeed.ServiceUser.DisplayName, me.Value.DisplayName);
         Assert.Equal(SandboxSeed.ServiceUser.UserPrincipalName, me.Value.UserPrincipalName);
         Assert.Equal(SandboxSeed.ServiceUser.Mail, me.Value.Mail);
@@ -36,7 +36,7 @@ public sealed class MailGatewaySendTests(KestrelPortal portal) : IClassFixture<K
             HtmlBody = "<p>Approve deployment 42?</p>",
         }, CancellationToken.None);
 
-        Assert.True(sent.Succeeded, sent.Failure?.ToString());
+        Assert.True(sent.Succeeded, sent.Problem?.ToString());
         using var adele = _kit.Delegated(SandboxSeed.AdeleVance, "Mail.Read");
         var inbox = await MailGatewayKit.FolderAsync(adele, SandboxSeed.AdeleVance.Mail!, "Inbox");
         var received = Assert.Single(await MailGatewayKit.AllMessagesAsync(adele, SandboxSeed.AdeleVance.Mail!, inbox.Id), m => m.Subject == subject);
@@ -61,13 +61,13 @@ public sealed class MailGatewaySendTests(KestrelPortal portal) : IClassFixture<K
             SaveToSentItems = false,
         }, CancellationToken.None);
 
-        Assert.True(sent.Succeeded, sent.Failure?.ToString());
+        Assert.True(sent.Succeeded, sent.Problem?.ToString());
         using var alex = _kit.Delegated(SandboxSeed.AlexWilber, "Mail.Read");
         var inbox = await MailGatewayKit.FolderAsync(alex, SandboxSeed.AlexWilber.Mail!, "Inbox");
         var received = Assert.Single(await MailGatewayKit.AllMessagesAsync(alex, SandboxSeed.AlexWilber.Mail!, inbox.Id), m => m.Subject == subject);
         Assert.Equal(MailGatewayKit.Approvals, received.From?.Address);
         var opened = await alex.GetMessageAsync(SandboxSeed.AlexWilber.Mail!, received.Id, includeHeaders: false, CancellationToken.None);
-        Assert.True(opened.Succeeded, opened.Failure?.ToString());
+        Assert.True(opened.Succeeded, opened.Problem?.ToString());
         Assert.Equal("text", opened.Value.BodyContentType);
         Assert.Contains("Reply Approve or Reject.", opened.Value.Body);
     }
@@ -86,10 +86,10 @@ public sealed class MailGatewaySendTests(KestrelPortal portal) : IClassFixture<K
         }, CancellationToken.None);
 
         Assert.False(sent.Succeeded);
-        Assert.Equal(MailFailureKind.SendAsDenied, sent.Failure.Kind);
-        Assert.Equal("ErrorSendAsDenied", sent.Failure.Code);
-        Assert.Equal(403, sent.Failure.Status);
-        Assert.Contains($"Give {SandboxSeed.AdeleVance.UserPrincipalName} Send As on {MailGatewayKit.Approvals}", sent.Failure.Fix);
+        Assert.Equal(MailFailureKind.SendAsDenied, sent.MailFailure().Kind);
+        Assert.Equal("ErrorSendAsDenied", sent.MailFailure().GraphCode);
+        Assert.Equal(403, sent.MailFailure().Status);
+        Assert.Contains($"Give {SandboxSeed.AdeleVance.UserPrincipalName} Send As on {MailGatewayKit.Approvals}", sent.MailFailure().Fix);
     }
 
     [Fact]
@@ -108,11 +108,11 @@ public sealed class MailGatewaySendTests(KestrelPortal portal) : IClassFixture<K
         }, CancellationToken.None);
 
         Assert.False(sent.Succeeded);
-        Assert.Equal(MailFailureKind.TokenUnavailable, sent.Failure.Kind);
-        Assert.Same(entra, sent.Failure.Entra);
-        Assert.Equal(entra.Fix, sent.Failure.Fix);
-        Assert.Contains(entra.Cause, sent.Failure.Cause);
-        Assert.Null(sent.Failure.Status);
+        Assert.Equal(MailFailureKind.TokenUnavailable, sent.MailFailure().Kind);
+        Assert.Same(entra, sent.MailFailure().Entra);
+        Assert.Equal(entra.Fix, sent.MailFailure().Fix);
+        Assert.Contains(entra.Cause, sent.MailFailure().Cause);
+        Assert.Null(sent.MailFailure().Status);
         Assert.True(tokens.Calls >= 1);
     }
 }

@@ -32,14 +32,14 @@ public sealed class MailGatewayThrottlingTests(KestrelPortal portal) : IClassFix
         var folders = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
 
         Assert.False(folders.Succeeded);
-        Assert.Equal(MailFailureKind.Throttled, folders.Failure.Kind);
-        Assert.Equal(429, folders.Failure.Status);
-        Assert.Equal(GraphFaultResponses.TooManyRequestsCode, folders.Failure.Code);
-        Assert.Contains("throttled", folders.Failure.Cause);
-        Assert.Contains("retry after", folders.Failure.Fix);
+        Assert.Equal(MailFailureKind.Throttled, folders.MailFailure().Kind);
+        Assert.Equal(429, folders.MailFailure().Status);
+        Assert.Equal(GraphFaultResponses.TooManyRequestsCode, folders.MailFailure().GraphCode);
+        Assert.Contains("throttled", folders.MailFailure().Cause);
+        Assert.Contains("retry after", folders.MailFailure().Fix);
         var now = portal.Get<TimeProvider>().GetUtcNow();
-        Assert.InRange(folders.Failure.RetryAfter!.Value, now.AddMinutes(50), now.AddMinutes(61));
-        Assert.Contains($"{folders.Failure.RetryAfter:yyyy-MM-dd HH:mm:ss} UTC", folders.Failure.Fix);
+        Assert.InRange(folders.MailFailure().RetryAfter!.Value, now.AddMinutes(50), now.AddMinutes(61));
+        Assert.Contains($"{folders.MailFailure().RetryAfter:yyyy-MM-dd HH:mm:ss} UTC", folders.MailFailure().Fix);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class MailGatewayThrottlingTests(KestrelPortal portal) : IClassFix
 
         var folder = await gateway.ResolveFolderAsync(SandboxSeed.ServiceUser.Mail!, "Inbox", CancellationToken.None);
 
-        Assert.True(folder.Succeeded, folder.Failure?.ToString());
+        Assert.True(folder.Succeeded, folder.Problem?.ToString());
         Assert.Contains(portal.Get<SandboxMailboxThrottle>().Snapshot(),
             c => c.Mailbox == SandboxSeed.ServiceUser.Mail!.ToLowerInvariant() && c.ThrottledCount >= 1);
     }
@@ -66,11 +66,11 @@ public sealed class MailGatewayThrottlingTests(KestrelPortal portal) : IClassFix
         var folders = await gateway.ListFoldersAsync(MailGatewayKit.Approvals, CancellationToken.None);
 
         Assert.False(folders.Succeeded);
-        Assert.Equal(MailFailureKind.ServiceUnavailable, folders.Failure.Kind);
-        Assert.Equal(503, folders.Failure.Status);
-        Assert.Equal(GraphFaultResponses.ServiceUnavailableCode, folders.Failure.Code);
-        Assert.Contains("the retries did not get through", folders.Failure.Cause);
-        Assert.NotNull(folders.Failure.RetryAfter);
+        Assert.Equal(MailFailureKind.ServiceUnavailable, folders.MailFailure().Kind);
+        Assert.Equal(503, folders.MailFailure().Status);
+        Assert.Equal(GraphFaultResponses.ServiceUnavailableCode, folders.MailFailure().GraphCode);
+        Assert.Contains("the retries did not get through", folders.MailFailure().Cause);
+        Assert.NotNull(folders.MailFailure().RetryAfter);
     }
 
     private async Task SetBudgetAsync(int windowSeconds)

@@ -1,7 +1,6 @@
-using FlexMail.Domain.Audit;
 using FlexMail.Domain.MailboxAccess;
-using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.MailboxAccess.Connections;
+using FlexMail.Domain.MailboxAccess.Tokens;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Apps;
@@ -34,7 +33,7 @@ public sealed class CredentialRefusalTests(KestrelPortal portal) : IClassFixture
         var applications = portal.Get<OAuthApplicationService>();
         var draft = (await applications.GetDraftAsync(application.Id, CancellationToken.None))!;
         draft.ClientSecret = secret.Value;
-        Assert.True((await applications.SaveAsync(draft, AuthorizeScenario.Actor, CancellationToken.None)).Saved);
+        Assert.True((await applications.SaveAsync(draft, AuthorizeScenario.Actor, CancellationToken.None)).Succeeded);
     }
 
     [Fact]

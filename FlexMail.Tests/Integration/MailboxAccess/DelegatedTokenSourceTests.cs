@@ -4,7 +4,6 @@ using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Portal.Sandbox.Directory;
 using FlexMail.Tests.Support;
-using FlexMail.Tests.Support.Sandbox;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace FlexMail.Tests.Integration.MailboxAccess;

@@ -1,9 +1,7 @@
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.MailboxAccess.Connections;
 using FlexMail.Domain.Settings;
-using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Support;
-using FlexMail.Tests.Support.Sandbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -20,7 +18,7 @@ public sealed class MailboxConnectionsTests(KestrelPortal portal) : IClassFixtur
         var settings = portal.Get<EmailSettingsService>();
         var draft = await settings.GetDraftAsync(CancellationToken.None);
         change(draft);
-        Assert.True((await settings.SaveAsync(draft, AuthorizeScenario.Actor, CancellationToken.None)).Saved);
+        Assert.True((await settings.SaveAsync(draft, AuthorizeScenario.Actor, CancellationToken.None)).Succeeded);
     }
 
     [Fact]

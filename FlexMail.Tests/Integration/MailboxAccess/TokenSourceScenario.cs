@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
+using FlexMail.Domain.Validation;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Tests.Domain.Credentials;
@@ -57,8 +58,8 @@ internal sealed class TokenSourceScenario(KestrelPortal portal)
             new AddCertificateRequest($"Entra certificate {suffix}", TestCertificates.Pem(certificate)), Actor, CancellationToken.None);
         var storedKey = await credentials.AddPrivateKeyAsync(
             new AddPrivateKeyRequest($"Entra key {suffix}", TestKeyFiles.Create(key, TestKeyFormat.Pkcs8Pem)), Actor, CancellationToken.None);
-        Assert.True(storedCertificate.Succeeded, storedCertificate.Error?.Message);
-        Assert.True(storedKey.Succeeded, storedKey.Error?.Message);
+        Assert.True(storedCertificate.Succeeded, storedCertificate.Problem?.Cause);
+        Assert.True(storedKey.Succeeded, storedKey.Problem?.Cause);
 
         var draft = Draft(tenantId, clientId);
         draft.CredentialKind = CredentialKind.Certificate;
@@ -78,8 +79,8 @@ internal sealed class TokenSourceScenario(KestrelPortal portal)
     private async Task<OAuthApplication> SaveAsync(OAuthApplicationDraft draft)
     {
         var saved = await portal.Get<OAuthApplicationService>().SaveAsync(draft, Actor, CancellationToken.None);
-        Assert.True(saved.Saved, string.Join("; ", saved.Report.Issues.Select(issue => issue.ToString())));
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Report().Issues.Select(issue => issue.ToString())));
         await using var db = await portal.Get<IDbContextFactory<FlexMailDbContext>>().CreateDbContextAsync();
-        return await db.OAuthApplications.AsNoTracking().SingleAsync(a => a.Id == saved.Id);
+        return await db.OAuthApplications.AsNoTracking().SingleAsync(a => a.Id == saved.Value!.Id);
     }
 }

@@ -5,7 +5,6 @@ using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Directory;
 using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace FlexMail.Tests.Integration.Sandbox;
 
@@ -28,7 +27,7 @@ public sealed class SandboxHostingTests(KestrelPortal portal) : IClassFixture<Ke
     {
         var endpoints = portal.Endpoints;
 
-        Assert.True(portal.Cloud.IsSandbox);
+        Assert.IsType<SandboxMicrosoftCloud>(portal.Cloud);
         Assert.Equal($"https://localhost:{portal.HttpsAddress.Port}/{SandboxTenant.TenantId}", endpoints.Authority(SandboxTenant.TenantId.ToString()).ToString());
         Assert.Equal($"https://localhost:{portal.HttpsAddress.Port}/sandbox/graph/v1.0", endpoints.GraphBaseUrl.ToString().TrimEnd('/'));
         Assert.Equal("https://graph.microsoft.com/.default", endpoints.GraphDefaultScope);

@@ -25,7 +25,7 @@ public sealed class SandboxSwitchTests
 
         Assert.Equal(HttpStatusCode.NotFound, graph.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, discovery.StatusCode);
-        Assert.False(cloud.IsSandbox);
+        Assert.IsType<PublicMicrosoftCloud>(cloud);
         Assert.Equal("https://login.microsoftonline.com/contoso.com", cloud.EndpointsFor(CloudInstance.Global).Authority("contoso.com").ToString());
         Assert.Equal("https://graph.microsoft.us/v1.0", cloud.EndpointsFor(CloudInstance.UsGovernmentL4).GraphBaseUrl.ToString());
         Assert.False(File.Exists(Path.Combine(portal.DataPath, SandboxServices.DatabaseFileName)));

@@ -1,8 +1,6 @@
 using FlexMail.Domain.Settings;
-using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Integration.MailboxAccess;
 using FlexMail.Tests.Support;
-using FlexMail.Tests.Support.Sandbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexMail.Tests.Integration.Settings;

@@ -6,7 +6,7 @@ namespace FlexMail.Tests.Support.Sandbox;
 public static class SandboxUrls
 {
     public static Uri Authority(this KestrelPortal portal, string tenant) =>
-        new($"{portal.Get<SandboxBaseAddress>().IdentityBase.ToString().TrimEnd('/')}/{tenant}");
+        new($"{new Uri(portal.Get<SandboxBaseAddress>().BaseUrl, SandboxTenant.IdentityPath.TrimStart('/')).ToString().TrimEnd('/')}/{tenant}");
 
     public static Uri IdentityUrl(this KestrelPortal portal, string tenant, string path) =>
         new($"{portal.Authority(tenant)}/{path.TrimStart('/')}");

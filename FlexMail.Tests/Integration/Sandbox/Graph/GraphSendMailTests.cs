@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Support;
-using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using MeSendMail = Microsoft.Graph.Me.SendMail.SendMailPostRequestBody;

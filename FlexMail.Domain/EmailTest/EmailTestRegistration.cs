@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FlexMail.Domain.EmailTest;
 
 /// <summary>Registers Test Email Configuration: the test, its setup from the saved settings, the runner and the stored results.</summary>
-public static class DiagnosticsServices
+public static class EmailTestRegistration
 {
     public static IServiceCollection AddEmailConfigurationTest(this IServiceCollection services)
     {
