@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.Security;
 using FlexMail.Portal.Hosting;
@@ -63,6 +64,22 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, step.Status);
         Assert.Contains("must be a page of this portal", step.Page!.Text);
+    }
+
+    [Fact]
+    public async Task Start_WithoutRole_AnswersProblemDetailsWithItsCode()
+    {
+        using var browser = new SandboxSignIn(portal);
+
+        var response = await browser.Client.GetAsync(new Uri(portal.HttpsAddress, "/oauth/authorize"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Authorize cannot start", problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains("role=Outgoing or role=Incoming", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("RoleRequired", problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal(400, problem.RootElement.GetProperty("status").GetInt32());
     }
 
     [Fact]
