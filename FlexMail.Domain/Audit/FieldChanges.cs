@@ -16,6 +16,15 @@ public sealed class FieldChanges
         return this;
     }
 
+    /// <summary>Tracks a field and assigns its new value: one line per field for a form's save.</summary>
+    public FieldChanges Set<T>(string label, T current, T value, Action<T> assign)
+    {
+        ArgumentNullException.ThrowIfNull(assign);
+        Track(label, current, value);
+        assign(value);
+        return this;
+    }
+
     /// <summary>For secrets: records that it changed, with no value at all.</summary>
     public FieldChanges TrackSecret(string label, bool changed)
     {

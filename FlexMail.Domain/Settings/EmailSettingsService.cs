@@ -64,59 +64,27 @@ public sealed class EmailSettingsService(
     {
         var approvals = draft.EmailApprovalEnabled;
         var incomingSame = draft.IncomingSameAsOutgoing;
-        var target = new EmailSettings
-        {
-            ServerBaseUrl = ServerBaseUrl.Normalize(draft.ServerBaseUrl),
-            SmtpUser = draft.SmtpUser.Trim(),
-            SmtpOAuthApplicationId = draft.SmtpOAuthApplicationId,
-            SmtpFromAddress = draft.SmtpFromAddress.Trim(),
-            IncomingSameAsOutgoing = incomingSame,
-            ImapUser = incomingSame ? null : draft.ImapUser.Trim(),
-            ImapOAuthApplicationId = incomingSame ? null : draft.ImapOAuthApplicationId,
-            EmailApprovalEnabled = approvals,
-            ReplyMailbox = approvals ? Blank(draft.ReplyMailbox) : null,
-            EmailReplyFolder = approvals ? draft.EmailReplyFolder.Trim() : null,
-            ApprovalReplyAddress = approvals ? Blank(draft.ApprovalReplyAddress) : null,
-            ReplyAddressDeliveryConfirmed = approvals && draft.ReplyAddressDeliveryConfirmed,
-            ProcessedMailAction = draft.ProcessedMailAction,
-            ProcessedMailFolder = approvals && draft.ProcessedMailAction == ProcessedMailAction.MoveToFolder ? draft.ProcessedMailFolder.Trim() : null,
-            PollIntervalSeconds = draft.PollIntervalSeconds,
-        };
         var acknowledgedMailbox = draft.NeedsInboxAcknowledgement && draft.InboxRemovalAcknowledged ? draft.EffectiveReplyMailbox : null;
-
         var changes = new FieldChanges()
-            .Track("Server Base URL", settings.ServerBaseUrl, target.ServerBaseUrl)
-            .Track("SMTP User", settings.SmtpUser, target.SmtpUser)
-            .Track("SMTP OAuth Application", settings.SmtpOAuthApplicationId, target.SmtpOAuthApplicationId)
-            .Track("SMTP From Address", settings.SmtpFromAddress, target.SmtpFromAddress)
-            .Track("Incoming same as outgoing", settings.IncomingSameAsOutgoing, target.IncomingSameAsOutgoing)
-            .Track("IMAP User", settings.ImapUser, target.ImapUser)
-            .Track("IMAP OAuth Application", settings.ImapOAuthApplicationId, target.ImapOAuthApplicationId)
-            .Track("Email approval", settings.EmailApprovalEnabled, target.EmailApprovalEnabled)
-            .Track("Reply Mailbox", settings.ReplyMailbox, target.ReplyMailbox)
-            .Track("Email Reply Folder", settings.EmailReplyFolder, target.EmailReplyFolder)
-            .Track("Approval Reply Address", settings.ApprovalReplyAddress, target.ApprovalReplyAddress)
-            .Track("Reply address delivery confirmed", settings.ReplyAddressDeliveryConfirmed, target.ReplyAddressDeliveryConfirmed)
-            .Track("After processing", settings.ProcessedMailAction, target.ProcessedMailAction)
-            .Track("Processed Mail Folder", settings.ProcessedMailFolder, target.ProcessedMailFolder)
-            .Track("Poll interval", settings.PollIntervalSeconds, target.PollIntervalSeconds)
+            .Set("Server Base URL", settings.ServerBaseUrl, ServerBaseUrl.Normalize(draft.ServerBaseUrl), v => settings.ServerBaseUrl = v)
+            .Set("SMTP User", settings.SmtpUser, draft.SmtpUser.Trim(), v => settings.SmtpUser = v)
+            .Set("SMTP OAuth Application", settings.SmtpOAuthApplicationId, draft.SmtpOAuthApplicationId, v => settings.SmtpOAuthApplicationId = v)
+            .Set("SMTP From Address", settings.SmtpFromAddress, draft.SmtpFromAddress.Trim(), v => settings.SmtpFromAddress = v)
+            .Set("Incoming same as outgoing", settings.IncomingSameAsOutgoing, incomingSame, v => settings.IncomingSameAsOutgoing = v)
+            .Set("IMAP User", settings.ImapUser, incomingSame ? null : draft.ImapUser.Trim(), v => settings.ImapUser = v)
+            .Set("IMAP OAuth Application", settings.ImapOAuthApplicationId, incomingSame ? null : draft.ImapOAuthApplicationId, v => settings.ImapOAuthApplicationId = v)
+            .Set("Email approval", settings.EmailApprovalEnabled, approvals, v => settings.EmailApprovalEnabled = v)
+            .Set("Reply Mailbox", settings.ReplyMailbox, approvals ? Blank(draft.ReplyMailbox) : null, v => settings.ReplyMailbox = v)
+            .Set("Email Reply Folder", settings.EmailReplyFolder, approvals ? draft.EmailReplyFolder.Trim() : null, v => settings.EmailReplyFolder = v)
+            .Set("Approval Reply Address", settings.ApprovalReplyAddress, approvals ? Blank(draft.ApprovalReplyAddress) : null, v => settings.ApprovalReplyAddress = v)
+            .Set("Reply address delivery confirmed", settings.ReplyAddressDeliveryConfirmed, approvals && draft.ReplyAddressDeliveryConfirmed,
+                v => settings.ReplyAddressDeliveryConfirmed = v)
+            .Set("After processing", settings.ProcessedMailAction, draft.ProcessedMailAction, v => settings.ProcessedMailAction = v)
+            .Set("Processed Mail Folder", settings.ProcessedMailFolder,
+                approvals && draft.ProcessedMailAction == ProcessedMailAction.MoveToFolder ? draft.ProcessedMailFolder.Trim() : null,
+                v => settings.ProcessedMailFolder = v)
+            .Set("Poll interval", settings.PollIntervalSeconds, draft.PollIntervalSeconds, v => settings.PollIntervalSeconds = v)
             .Track("Inbox removal acknowledged", settings.InboxRemovalAcknowledgedMailbox?.ToLowerInvariant(), acknowledgedMailbox?.ToLowerInvariant());
-
-        settings.ServerBaseUrl = target.ServerBaseUrl;
-        settings.SmtpUser = target.SmtpUser;
-        settings.SmtpOAuthApplicationId = target.SmtpOAuthApplicationId;
-        settings.SmtpFromAddress = target.SmtpFromAddress;
-        settings.IncomingSameAsOutgoing = target.IncomingSameAsOutgoing;
-        settings.ImapUser = target.ImapUser;
-        settings.ImapOAuthApplicationId = target.ImapOAuthApplicationId;
-        settings.EmailApprovalEnabled = target.EmailApprovalEnabled;
-        settings.ReplyMailbox = target.ReplyMailbox;
-        settings.EmailReplyFolder = target.EmailReplyFolder;
-        settings.ApprovalReplyAddress = target.ApprovalReplyAddress;
-        settings.ReplyAddressDeliveryConfirmed = target.ReplyAddressDeliveryConfirmed;
-        settings.ProcessedMailAction = target.ProcessedMailAction;
-        settings.ProcessedMailFolder = target.ProcessedMailFolder;
-        settings.PollIntervalSeconds = target.PollIntervalSeconds;
         if (acknowledgedMailbox is null)
         {
             settings.InboxRemovalAcknowledgedBy = null;
