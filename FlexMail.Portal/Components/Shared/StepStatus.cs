@@ -8,6 +8,9 @@ public enum StepStatus
     Ok,
     Warning,
     Error,
+
+    /// <summary>Not done yet, and nothing wrong with it so far (a step not reached, a setup not saved, authorized or tested yet).</summary>
+    ToDo,
 }
 
 public static class StepStatusExtensions

@@ -107,11 +107,14 @@ public sealed partial class SetupPage
     {
         var roles = _state!.Settings.IncomingSameAsOutgoing ? new[] { MailboxRole.Outgoing } : [MailboxRole.Outgoing, MailboxRole.Incoming];
         var authorized = true;
+        var anyRefused = false;
         foreach (var role in roles)
         {
-            authorized &= SetupStatuses.Authorized(await AuthorizationStatus.GetAsync(role, Aborted));
+            var status = await AuthorizationStatus.GetAsync(role, Aborted);
+            authorized &= SetupStatuses.Authorized(status);
+            anyRefused |= status.Authorization is { Status: FlexMail.Domain.MailboxAccess.AuthorizationStatus.NeedsReauthorization };
         }
-        _authorizeStatus = authorized ? StepStatus.Ok : StepStatus.Error;
+        _authorizeStatus = authorized ? StepStatus.Ok : anyRefused ? StepStatus.Error : StepStatus.ToDo;
         _testStatus = SetupStatuses.Of((await Tests.LastRunAsync(Aborted))?.Verdict);
     }
 
@@ -148,8 +151,50 @@ public sealed partial class SetupPage
 
     private ValidationReport ReportOf(SetupStep step) => step.ReportFrom(_state!);
 
-    private StepStatus StatusOf(SetupStep step) =>
-        step == SetupStep.Authorize ? _authorizeStatus : step == SetupStep.Test ? _testStatus : ReportOf(step).ToStatus();
+    /// <summary>
+    /// A step's status from the facts: steps 1–4 from their fields (errors count once shown: a blank step not reached
+    /// yet is to do, not red), Save from whether the wizard holds unsaved input, Authorize and Test from what is saved.
+    /// </summary>
+    private StepStatus StatusOf(SetupStep step)
+    {
+        if (step == SetupStep.Authorize)
+        {
+            return _authorizeStatus;
+        }
+        if (step == SetupStep.Test)
+        {
+            return _testStatus;
+        }
+        var status = ReportOf(step).ToStatus();
+        if (status == StepStatus.Error && !ShowErrors(step))
+        {
+            return StepStatus.ToDo;
+        }
+        return step == SetupStep.Review && status != StepStatus.Error && IsDirty ? StepStatus.ToDo : status;
+    }
+
+    private string? LabelOf(SetupStep step) => step == SetupStep.Review && StatusOf(step) == StepStatus.ToDo ? "Not saved" : null;
+
+    /// <summary>Opens a step from the step list, under the same rule as Next: a step with errors is not left forwards.</summary>
+    private async Task GoToAsync(int index)
+    {
+        if (index > _activeIndex)
+        {
+            await ValidateAsync();
+            if (ReportOf(ActiveStep).HasErrors)
+            {
+                BlockLeaving();
+                return;
+            }
+        }
+        _activeIndex = index;
+    }
+
+    private void BlockLeaving()
+    {
+        _stepsShowingErrors.Add(ActiveStep);
+        Snackbar.Add($"\"{ActiveStep.Title}\" has fields to fix: each one says what is wrong.", Severity.Warning);
+    }
 
     private bool ShowErrors(SetupStep step) => _stepsShowingErrors.Contains(step) || _stepsShowingErrors.Contains(SetupStep.Review);
 
@@ -187,9 +232,8 @@ public sealed partial class SetupPage
             await ValidateAsync();
             if (ReportOf(ActiveStep).HasErrors)
             {
-                _stepsShowingErrors.Add(ActiveStep);
                 args.Cancel = true;
-                Snackbar.Add($"\"{ActiveStep.Title}\" has fields to fix: each one says what is wrong.", Severity.Warning);
+                BlockLeaving();
             }
         }
     }

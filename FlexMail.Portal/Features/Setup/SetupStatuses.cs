@@ -15,6 +15,7 @@ internal static class SetupStatuses
 
     public static StepStatus Of(TestVerdict? lastTest) => lastTest switch
     {
+        null => StepStatus.ToDo,
         TestVerdict.Passed => StepStatus.Ok,
         TestVerdict.Warning => StepStatus.Warning,
         _ => StepStatus.Error,

@@ -91,7 +91,8 @@ public sealed class OAuthApplicationsPageTests : DomainComponentTest
         InputLabelled(_dialogs, "Tenant Id").Input("contoso.onmicrosoft.com");
         InputLabelled(_dialogs, "Client Id").Input("5d1a6bb6-1e1d-4b5e-9d43-0f1c1f3c2a77");
         InputLabelled(_dialogs, "Client Secret").Input("Qx8~abcDEF.ghiJKL_mnoPQR-stuVWX");
-        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        // Found and clicked in one dispatch: the validation's re-render may replace the button between the two.
+        await _dialogs.InvokeAsync(() => _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Second app", page.Find("[data-testid=oauth-applications]").TextContent));
         await using var db = await Domain.Contexts.CreateDbContextAsync();

@@ -52,6 +52,39 @@ public sealed class SetupPageTests : DomainComponentTest
     }
 
     [Fact]
+    public void StepList_FreshWizard_StepsNotReachedAreToDo_NotRed_AndSaveSaysNotSaved()
+    {
+        var wizard = RenderWizard();
+
+        Assert.Equal("ok", StatusOfStep(wizard, 1)); // the Server Base URL is filled in from the portal's address
+        Assert.All([2, 3, 5, 6, 7], number => Assert.Equal("todo", StatusOfStep(wizard, number)));
+        Assert.Equal("ok", StatusOfStep(wizard, 4)); // nothing is required there while email approvals are off
+        Assert.Equal("Not saved", wizard.Find("[data-testid=step-status-5]").TextContent.Trim());
+        Assert.DoesNotContain("Needs attention", wizard.Find("[data-testid=step-statuses]").TextContent);
+    }
+
+    [Fact]
+    public async Task StepList_StepName_OpensThatStep_ButNotForwardsPastAStepWithErrors()
+    {
+        var wizard = RenderWizard();
+
+        await Click(wizard, "2. Application credentials");
+        wizard.WaitForAssertion(() => Assert.StartsWith("2. Application credentials",
+            wizard.Find("[data-testid=step-statuses] [aria-current=step]").TextContent.Trim()));
+        Assert.NotNull(InputLabelled(wizard, "Tenant Id"));
+
+        await Click(wizard, "4. Incoming mail and replies");
+
+        wizard.WaitForAssertion(() => Assert.Contains("Tenant Id is required", wizard.Markup));
+        Assert.StartsWith("2. Application credentials", wizard.Find("[data-testid=step-statuses] [aria-current=step]").TextContent.Trim());
+        Assert.Equal("error", StatusOfStep(wizard, 2));
+
+        await Click(wizard, "1. Register the app");
+        wizard.WaitForAssertion(() => Assert.StartsWith("1. Register the app",
+            wizard.Find("[data-testid=step-statuses] [aria-current=step]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void RegisterStep_ShowsTheExactRedirectUriAndTheBasePermissions()
     {
         var wizard = RenderWizard();
