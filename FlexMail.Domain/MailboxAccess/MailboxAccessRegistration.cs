@@ -13,9 +13,10 @@ public static class MailboxAccessRegistration
     {
         services.AddOptions<OAuthOptions>().Bind(configuration.GetSection(OAuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        // Authorize: state, PKCE, code redemption, outcomes, status.
+        // Authorize: state, PKCE, code redemption, the admin consent return, outcomes, status.
         services.AddSingleton<MailboxUserSettings>();
         services.AddSingleton<AuthorizationCodeRedemption>();
+        services.AddSingleton<AdminConsentReturn>();
         services.AddSingleton<MailboxAuthorizationFlow>();
         services.AddSingleton<AuthorizationOutcomes>();
         services.AddSingleton<MailboxAuthorizationStatusQuery>();

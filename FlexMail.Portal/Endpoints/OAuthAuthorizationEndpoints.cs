@@ -11,7 +11,8 @@ namespace FlexMail.Portal.Endpoints;
 /// Authorize for a mailbox user: <c>GET /oauth/authorize?role=Outgoing|Incoming&amp;returnUrl=/settings/email</c>
 /// sends the browser to Entra ID; Entra ID sends it back to the callback path, which completes the authorization
 /// and redirects to the return URL with <c>?authorization={id}</c>, the id of the outcome in
-/// <see cref="AuthorizationOutcomes"/> (kept a few minutes).
+/// <see cref="AuthorizationOutcomes"/> (kept a few minutes). The admin consent link FlexMail builds returns to the same
+/// callback (with <c>admin_consent</c> and <c>tenant</c>, no state); its outcome goes to the email settings page.
 /// </summary>
 internal static class OAuthAuthorizationEndpoints
 {
@@ -64,7 +65,8 @@ internal static class OAuthAuthorizationEndpoints
         CurrentActor actor, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
-        var callback = new AuthorizationCallback(query["state"], query["code"], query["error"], query["error_description"]);
+        var callback = new AuthorizationCallback(query["state"], query["code"], query["error"], query["error_description"],
+            query["admin_consent"], query["tenant"]);
         var outcome = await flow.CompleteAsync(callback, context.Request.Cookies[BrowserCookie], actor.Name, cancellationToken);
         var id = outcomes.Add(outcome);
         return Results.Redirect(QueryHelpers.AddQueryString(outcome.ReturnUrl, "authorization", id.ToString()));

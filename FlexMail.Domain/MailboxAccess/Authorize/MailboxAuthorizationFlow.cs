@@ -11,12 +11,14 @@ namespace FlexMail.Domain.MailboxAccess.Authorize;
 /// <summary>
 /// Authorize for a mailbox user (authorization code flow with PKCE): <see cref="StartAsync"/> builds the sign-in URL
 /// around a one-time state bound to the admin's browser; <see cref="CompleteAsync"/> checks that state and hands the
-/// code to <see cref="AuthorizationCodeRedemption"/>.
+/// code to <see cref="AuthorizationCodeRedemption"/>. The admin consent link returns to the same callback without a state:
+/// <see cref="AdminConsentReturn"/> answers that.
 /// </summary>
 public sealed partial class MailboxAuthorizationFlow(
     IDbContextFactory<FlexMailDbContext> contexts,
     MailboxUserSettings userSettings,
     AuthorizationCodeRedemption redemption,
+    AdminConsentReturn adminConsent,
     ISecretProtector protector,
     IMicrosoftCloud cloud,
     TimeProvider clock,
@@ -80,6 +82,10 @@ public sealed partial class MailboxAuthorizationFlow(
     public async Task<AuthorizationOutcome> CompleteAsync(AuthorizationCallback callback, string? browserBinding, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        if (callback.IsAdminConsentReturn)
+        {
+            return await adminConsent.CompleteAsync(callback, actor, cancellationToken);
+        }
         if (string.IsNullOrEmpty(callback.State))
         {
             return Refused("Entra ID sent FlexMail back without the sign-in's state, so the sign-in cannot be matched to an Authorize.", null, DefaultReturnUrl);

@@ -57,9 +57,39 @@ public sealed partial class DelegatedTokenSource : IGraphAccessTokenSource
         }
     }
 
-    private async Task<string> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tries the saved sign-in once more, whatever its status (e.g. after an administrator granted the consent whose
+    /// absence stopped it): redeems the saved refresh token for a new access token. Null when that worked; otherwise
+    /// Entra ID's answer, which is saved as the status reason as on every refusal. The status itself is the caller's to change.
+    /// </summary>
+    public async Task<EntraFailure?> TryRefreshSavedSignInAsync(CancellationToken cancellationToken)
     {
-        var authorization = await LoadAsync(cancellationToken);
+        MailboxAuthorization? authorization;
+        await using (var db = await _contexts.CreateDbContextAsync(cancellationToken))
+        {
+            authorization = await db.MailboxAuthorizations.AsNoTracking().SingleOrDefaultAsync(a => a.Role == _role, cancellationToken);
+        }
+        if (authorization is null || string.IsNullOrEmpty(authorization.ProtectedTokenCache))
+        {
+            return new EntraFailure(null, "There is no saved sign-in to try.", "Click Authorize and sign in as the configured user.",
+                NeedsReauthorization: true);
+        }
+        try
+        {
+            await AcquireAsync(authorization, forceRefresh: true, cancellationToken);
+            return null;
+        }
+        catch (TokenAcquisitionException ex)
+        {
+            return ex.Failure;
+        }
+    }
+
+    private async Task<string> AcquireAsync(bool forceRefresh, CancellationToken cancellationToken) =>
+        await AcquireAsync(await LoadAsync(cancellationToken), forceRefresh, cancellationToken);
+
+    private async Task<string> AcquireAsync(MailboxAuthorization authorization, bool forceRefresh, CancellationToken cancellationToken)
+    {
         var setup = (await _settings.ForRoleAsync(_role, cancellationToken)).Value;
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var application = await db.OAuthApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == authorization.OAuthApplicationId, cancellationToken)

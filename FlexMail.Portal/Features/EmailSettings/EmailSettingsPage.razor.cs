@@ -23,6 +23,7 @@ public sealed partial class EmailSettingsPage
     private static IReadOnlyList<string> ReplyFields => EmailSettingsSections.ReplyOptions;
 
     [Inject] private EmailSettingsService Settings { get; set; } = null!;
+    [Inject] private SetupOverviewQuery Overview { get; set; } = null!;
     [Inject] private OAuthApplicationService Applications { get; set; } = null!;
     [Inject] private IOptions<OAuthOptions> OAuthOptions { get; set; } = null!;
     [Inject] private CurrentActor Actor { get; set; } = null!;
@@ -37,6 +38,7 @@ public sealed partial class EmailSettingsPage
     private int _validationVersion;
     private MailboxAuthorizationPanel? _outgoingAuthorization;
     private MailboxAuthorizationPanel? _incomingAuthorization;
+    private SetupOverview? _overview;
 
     private bool IsDirty => _draft is not null && Snapshot(_draft) != _savedSnapshot;
 
@@ -48,6 +50,7 @@ public sealed partial class EmailSettingsPage
         _draft = await Settings.GetDraftAsync(Aborted);
         _savedSnapshot = Snapshot(_draft);
         await ValidateAsync();
+        _overview = await Overview.GetAsync(Aborted);
     }
 
     /// <summary>
@@ -63,9 +66,29 @@ public sealed partial class EmailSettingsPage
                 await panel.RefreshAsync();
             }
         }
+        _overview = await Overview.GetAsync(Aborted);
     }
 
     private StepStatus SectionStatus(IReadOnlyList<string> fields) => _report.Only(fields).ToStatus();
+
+    /// <summary>
+    /// The outgoing fields' status, made worse by what the setup verdict says about the SMTP User: a stopped sign-in is
+    /// never "OK" because its fields are valid.
+    /// </summary>
+    private StepStatus OutgoingStatus
+    {
+        get
+        {
+            var fields = SectionStatus(OutgoingFields);
+            var verdict = _overview?.Verdict;
+            if (verdict is null || verdict.Level is SetupVerdictLevel.Configured or SetupVerdictLevel.NotConfigured || !verdict.In(SetupArea.Outgoing).Any())
+            {
+                return fields;
+            }
+            var fromVerdict = verdict.Level == SetupVerdictLevel.Stopped ? StepStatus.Error : StepStatus.Warning;
+            return (StepStatus)Math.Max((int)fields, (int)fromVerdict);
+        }
+    }
 
     private async Task ChangeAsync(Action apply)
     {
@@ -102,6 +125,7 @@ public sealed partial class EmailSettingsPage
             _draft = await Settings.GetDraftAsync(Aborted);
             _savedSnapshot = Snapshot(_draft);
             await ValidateAsync();
+            _overview = await Overview.GetAsync(Aborted);
             Snackbar.Add("Email settings saved.", Severity.Success);
         }
         finally

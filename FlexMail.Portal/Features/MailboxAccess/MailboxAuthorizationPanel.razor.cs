@@ -88,14 +88,18 @@ public sealed partial class MailboxAuthorizationPanel
                     yield return $"This sign-in was made through another OAuth application than the one chosen for the {Side} User now: Re-Authorize.";
                 }
                 break;
+            case AuthorizationStatus.NeedsReauthorization when CredentialRefusal.Caused(authorization.StatusReason):
+                // The application's credential was refused, not the sign-in: the fix is on the OAuth Applications page.
+                yield return $"Stopped: Entra ID refused the OAuth application's credential. {authorization.StatusReason}";
+                yield return $"Last authorized as {authorization.UserPrincipalName} on {Format(authorization.AuthorizedAt)}; " +
+                             $"last refreshed {Format(authorization.LastRefreshedAt)}.";
+                yield return "Fix: save a new client secret (or certificate) for the OAuth application on the OAuth Applications page: " +
+                             "this sign-in then resumes, without Re-Authorize.";
+                break;
             case AuthorizationStatus.NeedsReauthorization:
                 yield return $"Needs re-authorization: {authorization.StatusReason ?? "Entra ID no longer accepts the saved sign-in."}";
                 yield return $"Last authorized as {authorization.UserPrincipalName} on {Format(authorization.AuthorizedAt)}; " +
                              $"last refreshed {Format(authorization.LastRefreshedAt)}.";
-                if (CredentialRefusal.Caused(authorization.StatusReason))
-                {
-                    yield return "Saving a new client secret (or certificate) for the OAuth application resumes this sign-in; Re-Authorize is not needed for that.";
-                }
                 break;
             default:
                 yield return _status.ConfiguredUser.Length > 0

@@ -1,5 +1,6 @@
 using Bunit;
 using FlexMail.Domain.Audit;
+using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Features.Dashboard;
@@ -26,6 +27,7 @@ public sealed class DashboardPageTests : DomainComponentTest
     public async Task ConfiguredDatabase_ShowsWhoSendsAndTheRealCounts()
     {
         await SeedConfiguredMailboxAsync();
+        await SeedLastTestAsync(TestVerdict.Passed);
 
         var page = Render<DashboardPage>();
 
@@ -38,7 +40,7 @@ public sealed class DashboardPageTests : DomainComponentTest
     }
 
     [Fact]
-    public async Task AuthorizationStoppedByAnExpiredSecret_SaysToSaveANewSecretRatherThanReAuthorize()
+    public async Task AuthorizationStoppedByAnExpiredSecret_SaysToSaveANewSecretAndOpensOAuthApplications()
     {
         await SeedConfiguredMailboxAsync(AuthorizationStatus.NeedsReauthorization, "The client secret has expired. (AADSTS7000222)");
 
@@ -46,8 +48,42 @@ public sealed class DashboardPageTests : DomainComponentTest
 
         var status = page.WaitForElement("[data-testid=email-status]");
         Assert.Contains("Email has stopped: Entra ID refused the OAuth application's credential.", status.TextContent);
-        Assert.Contains("save a new client secret (or certificate) for the OAuth application", status.TextContent);
+        Assert.Contains("Fix: Save a new client secret (or certificate) for the OAuth application on the OAuth Applications page",
+            page.Find("[data-testid=email-status-fix]").TextContent);
         Assert.DoesNotContain("Re-Authorize on Email Settings", status.TextContent);
+        var button = Assert.Single(status.QuerySelectorAll("a.mud-button-root"));
+        Assert.Equal("Open OAuth Applications", button.TextContent.Trim());
+        Assert.Equal("oauth-applications", button.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task AuthorizedButTheLastTestFailed_SaysEmailNeedsAttentionWithTheFailedStepNotConfigured()
+    {
+        await SeedConfiguredMailboxAsync();
+        await SeedLastTestAsync(TestVerdict.Failed);
+
+        var page = Render<DashboardPage>();
+
+        var status = page.WaitForElement("[data-testid=email-status]");
+        page.WaitForAssertion(() => Assert.NotNull(status.QuerySelector("[data-testid=email-test-last-run]")));
+        Assert.StartsWith("Email needs attention: the last test failed (Send a test mail: Graph refused the message.)", status.TextContent.Trim());
+        Assert.DoesNotContain("Email is configured", status.TextContent);
+        Assert.Equal("needsattention", status.GetAttribute("data-verdict"));
+        Assert.Contains("mud-alert-outlined-warning", status.OuterHtml);
+        Assert.Equal("settings/email", status.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Open Email Settings").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task AuthorizedAndTestedButTheSecretInUseExpired_SaysEmailNeedsAttentionNamingTheSecret()
+    {
+        await SeedConfiguredMailboxAsync(secretExpiresOn: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)));
+        await SeedLastTestAsync(TestVerdict.Passed);
+
+        var page = Render<DashboardPage>();
+
+        var status = page.WaitForElement("[data-testid=email-status]");
+        Assert.Contains("Email needs attention: Client secret of FlexMail expired on", status.TextContent);
+        Assert.Equal("oauth-applications", status.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Open OAuth Applications").GetAttribute("href"));
     }
 
     [Fact]
@@ -112,10 +148,27 @@ public sealed class DashboardPageTests : DomainComponentTest
         Assert.Contains("admin@contoso.test", page.Markup);
     }
 
-    private async Task SeedConfiguredMailboxAsync(
-        AuthorizationStatus status = AuthorizationStatus.Authorized, string? reason = null)
+    private async Task SeedLastTestAsync(TestVerdict verdict)
     {
-        var application = new OAuthApplication { Name = "FlexMail", TenantId = "contoso.test", ClientId = Guid.NewGuid().ToString() };
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        db.EmailConfigurationTestRuns.Add(new EmailConfigurationTestRun
+        {
+            StartedAt = at, FinishedAt = at.AddSeconds(2), RequestedBy = "admin@contoso.test", Recipient = "svc-flexmail@contoso.test", Verdict = verdict,
+            Steps = [new StoredTestStep(TestStep.SendTestMail, "Send a test mail", verdict, 120,
+                verdict == TestVerdict.Failed ? "Graph refused the message." : "Sent.", null, null, null)],
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task SeedConfiguredMailboxAsync(
+        AuthorizationStatus status = AuthorizationStatus.Authorized, string? reason = null, DateOnly? secretExpiresOn = null)
+    {
+        var application = new OAuthApplication
+        {
+            Name = "FlexMail", TenantId = "contoso.test", ClientId = Guid.NewGuid().ToString(),
+            ProtectedClientSecret = secretExpiresOn is null ? null : "x", ClientSecretExpiresOn = secretExpiresOn,
+        };
         await using var db = await Domain.Contexts.CreateDbContextAsync();
         db.AddRange(
             application,

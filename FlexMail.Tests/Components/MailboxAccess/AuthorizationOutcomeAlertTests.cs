@@ -59,6 +59,36 @@ public sealed class AuthorizationOutcomeAlertTests : DomainComponentTest
     }
 
     [Fact]
+    public void AdminConsentGrantedWithAuthorizeStillNeeded_WarnsWithWhatIsStillToDo()
+    {
+        var id = Add(new AuthorizationOutcome(true, "Admin consent was granted for the tenant contoso.test.",
+            "Authorize is still needed: click Re-Authorize for the SMTP User and sign in as svc-flexmail@contoso.test.", null, "/settings/email",
+            Kind: AuthorizationOutcomeKind.AdminConsent));
+
+        var alert = RenderAt($"/settings/email?authorization={id}");
+
+        var shown = alert.WaitForElement("[data-testid=authorization-outcome]");
+        Assert.Contains("mud-alert-text-warning", shown.OuterHtml);
+        Assert.Contains("Admin consent was granted for the tenant contoso.test.", shown.TextContent);
+        Assert.Contains("Still to do: Authorize is still needed: click Re-Authorize", shown.TextContent);
+        Assert.DoesNotContain("did not work", shown.TextContent);
+    }
+
+    [Fact]
+    public void AdminConsentRefused_SaysAdminConsentDidNotWork()
+    {
+        var id = Add(new AuthorizationOutcome(false, "Admin consent was not granted: the consent page was cancelled.",
+            "Open the admin consent link again.", null, "/settings/email", Kind: AuthorizationOutcomeKind.AdminConsent));
+
+        var alert = RenderAt($"/settings/email?authorization={id}");
+
+        var shown = alert.WaitForElement("[data-testid=authorization-outcome]");
+        Assert.Contains("mud-alert-text-error", shown.OuterHtml);
+        Assert.Contains("Admin consent did not work.", shown.TextContent);
+        Assert.DoesNotContain("Authorize did not work.", shown.TextContent);
+    }
+
+    [Fact]
     public void UnknownId_SaysTheResultIsNoLongerAvailableAndPointsToTheStatus()
     {
         var alert = RenderAt($"/settings/email?authorization={Guid.NewGuid()}");

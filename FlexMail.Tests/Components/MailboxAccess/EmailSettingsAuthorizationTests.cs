@@ -92,4 +92,27 @@ public sealed class EmailSettingsAuthorizationTests : DomainComponentTest
             page.Find("[data-testid=authorization-outgoing] [data-testid=authorization-status]").TextContent.Trim()));
         Assert.False(page.FindAll("button").Single(b => b.TextContent.Trim() == "Re-Authorize").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public async Task SignInStoppedByARefusedSecret_OutgoingChipNeedsAttentionAndTheVerdictSaysEmailHasStopped()
+    {
+        var applicationId = await SaveSetupAsync();
+        await SessionsRevokedTestRunner.SaveAuthorizedAsync(Domain, applicationId, "svc-flexmail@contoso.com");
+        await using (var db = await Domain.Contexts.CreateDbContextAsync())
+        {
+            var authorization = db.MailboxAuthorizations.Single();
+            authorization.Status = AuthorizationStatus.NeedsReauthorization;
+            authorization.StatusReason = "The client secret has expired. (AADSTS7000222)";
+            await db.SaveChangesAsync();
+        }
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal("error", page.Find("[data-testid=section-status-outgoing]").GetAttribute("data-status")));
+        Assert.Equal("Needs attention", page.Find("[data-testid=section-status-outgoing]").TextContent.Trim());
+        var verdict = page.Find("[data-testid=setup-verdict]");
+        Assert.Contains("Email has stopped: Entra ID refused the OAuth application's credential.", verdict.TextContent);
+        Assert.Contains("Fix: Save a new client secret", verdict.TextContent);
+        Assert.Equal("oauth-applications", verdict.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Open OAuth Applications").GetAttribute("href"));
+    }
 }

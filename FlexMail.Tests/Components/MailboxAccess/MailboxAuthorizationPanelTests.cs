@@ -149,15 +149,18 @@ public sealed class MailboxAuthorizationPanelTests : DomainComponentTest
     }
 
     [Fact]
-    public async Task NeedsReauthorization_ByAnExpiredSecret_SaysANewSecretResumesIt()
+    public async Task NeedsReauthorization_ByAnExpiredSecret_SaysStoppedByTheCredentialAndThatANewSecretResumesIt()
     {
         await SaveSettingsAsync();
         await SaveAuthorizationAsync(AuthorizationStatus.NeedsReauthorization, "The client secret has expired. (AADSTS7000222)");
 
         var panel = RenderPanel();
 
-        Assert.Contains("Saving a new client secret (or certificate) for the OAuth application resumes this sign-in",
-            panel.Find("[data-testid=authorization-status]").TextContent);
+        var status = panel.Find("[data-testid=authorization-status]").TextContent;
+        Assert.Contains("Stopped: Entra ID refused the OAuth application's credential. The client secret has expired. (AADSTS7000222)", status);
+        Assert.Contains("Fix: save a new client secret (or certificate) for the OAuth application on the OAuth Applications page", status);
+        // Not both "Needs re-authorization" and "without Re-Authorize" in one box.
+        Assert.DoesNotContain("Needs re-authorization", status);
     }
 
     [Fact]
