@@ -59,7 +59,7 @@ public sealed partial class AuthorizationCodeRedemption(
         {
             var failure = EntraErrors.From(ex, client.ErrorContext);
             CodeRefused(logger, pending.Role, failure.Code);
-            return Failed(pending, failure.Cause, failure.Fix);
+            return Failed(pending, failure.Cause, failure.Fix) with { Trace = failure.Trace };
         }
 
         var signedIn = result.Account?.Username ?? "(unknown account)";
@@ -89,7 +89,9 @@ public sealed partial class AuthorizationCodeRedemption(
                 $"for the tenant ({consentLink}), then click Authorize again.", missing, consentLink);
         }
 
-        await SaveAsync(db, pending, application, string.Join(' ', requested.Select(PermissionName)), cache.Current!, actor, cancellationToken);
+        // What the token carries (Entra ID grants every consented permission, not only those asked for), as Graph names them.
+        var carried = granted.Where(name => !MailboxUserSettings.SignInScopes.Contains(name)).Order(StringComparer.OrdinalIgnoreCase);
+        await SaveAsync(db, pending, application, string.Join(' ', carried), cache.Current!, actor, cancellationToken);
         Authorized(logger, pending.Role);
         return new AuthorizationOutcome(true, $"{pending.UserPrincipalName} is authorized as the {Side(pending.Role)} User.", null,
             pending.Role, pending.ReturnUrl);
@@ -128,9 +130,9 @@ public sealed partial class AuthorizationCodeRedemption(
         return consent
             ? new AuthorizationOutcome(false,
                 $"{failure.Cause} FlexMail needs these permissions: {string.Join(", ", requested.Select(PermissionName))}.",
-                $"{failure.Fix} An administrator can grant them for the whole tenant with the admin consent link: {consentLink}",
-                pending.Role, pending.ReturnUrl, [.. requested.Select(PermissionName)], consentLink)
-            : Failed(pending, failure.Cause, failure.Fix);
+                $"{failure.Fix} An administrator can grant them for the whole tenant with the admin consent link below.",
+                pending.Role, pending.ReturnUrl, [.. requested.Select(PermissionName)], consentLink) { Trace = failure.Trace }
+            : Failed(pending, failure.Cause, failure.Fix) with { Trace = failure.Trace };
     }
 
     private static AuthorizationOutcome Failed(PendingAuthorization pending, string message, string fix,

@@ -11,7 +11,11 @@ namespace FlexMail.Domain.MailboxAccess.Authorize;
 /// <param name="Kind">What the admin did: signed a mailbox user in, or granted admin consent for the tenant.</param>
 public sealed record AuthorizationOutcome(
     bool Succeeded, string Message, string? Fix, MailboxRole? Role, string ReturnUrl,
-    IReadOnlyList<string>? MissingScopes = null, string? AdminConsentLink = null, AuthorizationOutcomeKind Kind = AuthorizationOutcomeKind.SignIn);
+    IReadOnlyList<string>? MissingScopes = null, string? AdminConsentLink = null, AuthorizationOutcomeKind Kind = AuthorizationOutcomeKind.SignIn)
+{
+    /// <summary>Entra ID's trace and correlation ids of a refusal, for a support case; shown apart from the message.</summary>
+    public string? Trace { get; init; }
+}
 
 /// <summary>Which return from Entra ID an <see cref="AuthorizationOutcome"/> describes.</summary>
 public enum AuthorizationOutcomeKind

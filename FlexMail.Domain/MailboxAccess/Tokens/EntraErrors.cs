@@ -25,7 +25,11 @@ public static partial class EntraErrors
             if (error.Message is { } message && AadstsCode().Match(message) is { Success: true } match)
             {
                 var code = int.Parse(match.Groups["code"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
-                return EntraErrorTable.Explain(code, message[match.Index..], context);
+                var aadsts = message[match.Index..];
+                var trace = TraceIds().Match(aadsts);
+                return trace.Success
+                    ? EntraErrorTable.Explain(code, aadsts[..trace.Index].TrimEnd(), context) with { Trace = trace.Value.Trim() }
+                    : EntraErrorTable.Explain(code, aadsts, context);
             }
         }
         if (chain.Any(IsNetworkFailure))
@@ -89,4 +93,8 @@ public static partial class EntraErrors
 
     [GeneratedRegex(@"AADSTS(?<code>\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex AadstsCode();
+
+    /// <summary>The ids Entra ID appends to every error description ("Trace ID: … Correlation ID: … Timestamp: …").</summary>
+    [GeneratedRegex(@"\s*Trace ID:.*$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex TraceIds();
 }

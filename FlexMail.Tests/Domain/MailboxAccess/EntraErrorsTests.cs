@@ -208,14 +208,16 @@ public sealed class EntraErrorsTests
     }
 
     [Fact]
-    public void From_UnknownCode_KeepsTheAadstsTextVerbatim()
+    public void From_UnknownCode_KeepsTheAadstsTextVerbatim_AndItsTraceIdsApart()
     {
         var error = ThroughAzureIdentity(Service("invalid_request", 50126, "Error validating credentials due to invalid username or password."));
 
         var failure = EntraErrors.From(error);
 
         Assert.Equal(50126, failure.Code);
-        Assert.Contains("AADSTS50126: Error validating credentials due to invalid username or password." + Trace, failure.Cause);
+        Assert.EndsWith("AADSTS50126: Error validating credentials due to invalid username or password.", failure.Cause);
+        Assert.DoesNotContain("Trace ID", failure.Cause);
+        Assert.Equal(Trace.Trim(), failure.Trace);
         Assert.Contains("login.microsoftonline.com/error", failure.Fix);
     }
 
