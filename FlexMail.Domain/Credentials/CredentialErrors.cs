@@ -106,8 +106,8 @@ internal static class CredentialErrors
         "and upload the new file with its passphrase.");
 
     public static CredentialError UnsupportedAlgorithm(string fileName, string found) => new(CredentialErrorCode.UnsupportedAlgorithm,
-        $"The key in '{fileName}' is {found}, which FlexMail does not support for Entra ID certificate authentication. " +
-        $"Supported: {KeyAlgorithms.SupportedList}.");
+        $"The key in '{fileName}' is {found}, which FlexMail does not support. " +
+        $"Supported: {KeyAlgorithms.SupportedList}; signing in to Entra ID needs RSA.");
 
     public static CredentialError NoPrivateKeyInFile(string fileName) => new(CredentialErrorCode.NoPrivateKeyInFile,
         $"'{fileName}' contains no private key, so there is none to store with it. Upload the private key as its own credential.");
