@@ -20,8 +20,11 @@ public sealed record SetupOverview(
             authorization.Role == MailboxRole.Outgoing && authorization.Status == AuthorizationStatus.Authorized);
 }
 
-/// <summary>A client secret or certificate that has expired or expires within 30 days.</summary>
-public sealed record ExpiryNotice(string What, DateTimeOffset ExpiresAt, bool Expired);
+/// <summary>
+/// A client secret or certificate that has expired or expires within 30 days. <see cref="Unused"/>: a certificate no
+/// OAuth application uses, so its expiry stops nothing.
+/// </summary>
+public sealed record ExpiryNotice(string What, DateTimeOffset ExpiresAt, bool Expired, bool Unused = false);
 
 /// <summary>One mailbox authorization as the dashboard shows it (no token material).</summary>
 public sealed record AuthorizationSummary(

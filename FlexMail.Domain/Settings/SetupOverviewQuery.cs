@@ -45,15 +45,21 @@ public sealed class SetupOverviewQuery(IDbContextFactory<FlexMailDbContext> cont
             .ToListAsync(cancellationToken);
         var certificates = await db.Credentials.AsNoTracking()
             .Where(c => c.Type == Credentials.CredentialType.Certificate && c.NotAfter != null && c.NotAfter <= horizon)
-            .Select(c => new { c.Name, c.NotAfter })
+            .Select(c => new { c.Id, c.Name, c.NotAfter })
             .ToListAsync(cancellationToken);
+        var usedCertificates = (await db.OAuthApplications.AsNoTracking()
+            .Where(a => a.CertificateCredentialId != null)
+            .Select(a => a.CertificateCredentialId!.Value)
+            .ToListAsync(cancellationToken)).ToHashSet();
         return
         [
             .. secrets
                 .Select(s => (s.Name, At: new DateTimeOffset(s.ClientSecretExpiresOn!.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)))
                 .Where(s => s.At <= horizon)
                 .Select(s => new ExpiryNotice($"Client secret of {s.Name}", s.At, s.At <= now)),
-            .. certificates.Select(c => new ExpiryNotice($"Certificate {c.Name}", c.NotAfter!.Value, c.NotAfter <= now)),
+            .. certificates.Select(c => usedCertificates.Contains(c.Id)
+                ? new ExpiryNotice($"Certificate {c.Name}", c.NotAfter!.Value, c.NotAfter <= now)
+                : new ExpiryNotice($"Certificate {c.Name} (unused)", c.NotAfter!.Value, c.NotAfter <= now, Unused: true)),
         ];
     }
 }
