@@ -63,7 +63,7 @@ internal static class CertificateParser
         {
             var details = Describe(certificate, content.Format, containsPrivateKey: false, fileName, now);
             return details.Succeeded
-                ? new ParsedCertificate(details.Value, certificate.RawData, PrivateKey: null)
+                ? new ParsedCertificate(details.Value with { FileAlsoHoldsPrivateKey = content.AlsoHoldsOtherPart }, certificate.RawData, PrivateKey: null)
                 : details.Problem;
         }
     }

@@ -6,8 +6,14 @@ namespace FlexMail.Domain.Credentials;
 /// <param name="Field">The form field it is about (<see cref="NameField"/>), or null for the file itself.</param>
 public sealed record CredentialError(CredentialErrorCode Reason, string Cause, string? Field = null) : Problem(Reason.ToString(), Cause, Field: Field)
 {
+    /// <summary>For <see cref="CredentialErrorCode.AlreadyStored"/>: the stored credential to use instead.</summary>
+    public CredentialReference? Existing { get; init; }
+
     /// <summary>The credential's name field.</summary>
     public const string NameField = "Name";
+
+    /// <summary>The name of the private key stored with a certificate from the same .pfx.</summary>
+    public const string PrivateKeyNameField = "PrivateKeyName";
 }
 
 /// <summary>Every distinct reason a credential operation is refused; each has its own message.</summary>
@@ -37,4 +43,5 @@ public enum CredentialErrorCode
     InUse,
     KeyDoesNotMatchCertificate,
     CertificateExpired,
+    AlreadyStored,
 }

@@ -22,6 +22,33 @@ internal static class CredentialErrors
     public static CredentialError DuplicateName(string name) => new(CredentialErrorCode.DuplicateName,
         $"A credential named '{name}' already exists. Choose another name, or delete the existing credential first.", CredentialError.NameField);
 
+    /// <param name="existing">The stored credential with the same content.</param>
+    /// <param name="withCertificate">The key came in a .pfx with a certificate that is not stored yet.</param>
+    public static CredentialError AlreadyStored(Credential existing, bool withCertificate)
+    {
+        var reference = new CredentialReference(existing.Id, existing.Name, existing.Type);
+        if (existing.Type == CredentialType.Certificate)
+        {
+            return new(CredentialErrorCode.AlreadyStored,
+                $"This certificate is already stored as '{existing.Name}' (same SHA-256 thumbprint). Use '{existing.Name}' instead of storing it again.")
+            {
+                Existing = reference,
+            };
+        }
+        return withCertificate
+            ? new(CredentialErrorCode.AlreadyStored,
+                $"The private key in this file is already stored as '{existing.Name}'. Clear \"Also store the private key this file contains\" " +
+                $"to store only the certificate, and choose '{existing.Name}' as its private key.", CredentialError.PrivateKeyNameField)
+            {
+                Existing = reference,
+            }
+            : new(CredentialErrorCode.AlreadyStored,
+                $"This private key is already stored as '{existing.Name}' (same public key). Use '{existing.Name}' instead of storing it again.")
+            {
+                Existing = reference,
+            };
+    }
+
     public static CredentialError EmptyFile(string fileName, CredentialPurpose purpose) => new(CredentialErrorCode.EmptyFile,
         $"'{fileName}' is empty. Choose the {Noun(purpose)} file itself; it cannot be 0 bytes or blank.");
 
@@ -106,8 +133,8 @@ internal static class CredentialErrors
         "and upload the new file with its passphrase.");
 
     public static CredentialError UnsupportedAlgorithm(string fileName, string found) => new(CredentialErrorCode.UnsupportedAlgorithm,
-        $"The key in '{fileName}' is {found}, which FlexMail does not support for Entra ID certificate authentication. " +
-        $"Supported: {KeyAlgorithms.SupportedList}.");
+        $"The key in '{fileName}' is {found}, which FlexMail does not support. " +
+        $"Supported: {KeyAlgorithms.SupportedList}; signing in to Entra ID needs RSA.");
 
     public static CredentialError NoPrivateKeyInFile(string fileName) => new(CredentialErrorCode.NoPrivateKeyInFile,
         $"'{fileName}' contains no private key, so there is none to store with it. Upload the private key as its own credential.");

@@ -31,7 +31,14 @@ internal enum ContentKind
 /// The recognised content of an upload: its kind, the decoded bytes (DER, or the openssh-key-v1 blob) and a format
 /// name for the admin ("PEM certificate", "OpenSSH private key").
 /// </summary>
-internal sealed record CredentialContent(ContentKind Kind, byte[] Bytes, string Format);
+internal sealed record CredentialContent(ContentKind Kind, byte[] Bytes, string Format)
+{
+    /// <summary>
+    /// A PEM file that also holds the other part: a private key next to the certificate (when uploaded as a
+    /// certificate), or a certificate next to the key (when uploaded as a private key).
+    /// </summary>
+    public bool AlsoHoldsOtherPart { get; init; }
+}
 
 /// <summary>Recognises an upload by its content (never by its file name): size limits, text formats, then DER.</summary>
 internal static class CredentialFileReader

@@ -22,12 +22,17 @@ public sealed record AddCertificateResult(CredentialSummary Certificate, Certifi
     /// <summary>The file held the private key too; see <see cref="AddCertificateRequest.PrivateKeyName"/>.</summary>
     public bool FileContainsPrivateKey => Details.ContainsPrivateKey;
 
-    /// <summary>What the admin should know about the upload beyond "saved"; null when nothing.</summary>
-    public string? Notice => FileContainsPrivateKey && PrivateKey is null ? PrivateKeyNotStoredNotice : null;
+    /// <summary>What the admin should know about the upload beyond "saved" (expired, a key left in the file ...); empty when nothing.</summary>
+    public IReadOnlyList<string> Notices =>
+        [.. Details.Notices, .. FileContainsPrivateKey && PrivateKey is null ? [PrivateKeyNotStoredNotice] : Array.Empty<string>()];
 }
 
 /// <summary>A stored private key and what was read from the file.</summary>
-public sealed record AddPrivateKeyResult(CredentialSummary PrivateKey, PrivateKeyDetails Details);
+public sealed record AddPrivateKeyResult(CredentialSummary PrivateKey, PrivateKeyDetails Details)
+{
+    /// <summary>What the admin should know about the upload beyond "saved"; empty when nothing.</summary>
+    public IReadOnlyList<string> Notices => Details.Notices;
+}
 
 /// <summary>One line of the credential list.</summary>
 public sealed record CredentialSummary(

@@ -219,11 +219,18 @@ public sealed class CredentialService(
         return parsed;
     }
 
-    /// <summary>Inserts the rows in one transaction and audits each; a taken name refuses all of them.</summary>
+    /// <summary>
+    /// Inserts the rows in one transaction and audits each; one already stored (same certificate, same key) or a taken
+    /// name refuses all of them.
+    /// </summary>
     private async Task<CredentialError?> InsertAsync(IReadOnlyList<Credential> rows, string actor, CancellationToken cancellationToken)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            if (await db.FindSameContentAsync(rows, cancellationToken) is { } stored)
+            {
+                return CredentialErrors.AlreadyStored(stored, withCertificate: rows.Count > 1 && stored.Type == CredentialType.PrivateKey);
+            }
             if (await db.FindTakenNameAsync(rows, cancellationToken) is { } taken)
             {
                 return CredentialErrors.DuplicateName(taken);

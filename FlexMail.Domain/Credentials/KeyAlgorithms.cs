@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace FlexMail.Domain.Credentials;
 
-/// <summary>Which keys FlexMail accepts (RSA of 2048 bits or more, EC P-256 and P-384) and how they are described.</summary>
+/// <summary>
+/// Which keys FlexMail stores (RSA of 2048 bits or more, EC P-256 and P-384) and how they are described. Only RSA can
+/// sign in to Entra ID (<see cref="SignInRefusal"/>).
+/// </summary>
 public static class KeyAlgorithms
 {
     public const string Rsa = "RSA";
@@ -15,6 +18,16 @@ public static class KeyAlgorithms
     private const string EcOid = "1.2.840.10045.2.1";
     private const string P256Oid = "1.2.840.10045.3.1.7";
     private const string P384Oid = "1.3.132.0.34";
+
+    /// <summary>
+    /// Why a certificate with this key cannot sign in to Entra ID, or null when it can. Entra ID takes only RSA for
+    /// application credentials; EC files may still be stored in the library.
+    /// </summary>
+    public static string? SignInRefusal(string algorithm, int sizeBits) => algorithm == Rsa
+        ? null
+        : $"Entra ID accepts only RSA certificates for application credentials: this one has an {KeyDetails.Describe(algorithm, sizeBits)} key. " +
+          $"Create an RSA certificate ({MinimumRsaBits} bits or more), upload its public part to the app registration in Entra ID, " +
+          "upload it and its private key on the Credentials page, and choose it here.";
 
     /// <summary>SHA-256 (hex, upper case) of the key's SubjectPublicKeyInfo, re-encoded so a certificate and its key agree.</summary>
     public static string PublicKeyFingerprint(AsymmetricAlgorithm key)

@@ -54,7 +54,14 @@ internal static partial class PemFile
         var bytes = DecodeBase64(body);
         return bytes is null
             ? CredentialErrors.CorruptPem(fileName, label)
-            : new CredentialContent(known.Kind, bytes, known.Format);
+            : new CredentialContent(known.Kind, bytes, known.Format) { AlsoHoldsOtherPart = HoldsOtherPart(blocks, purpose) };
+    }
+
+    /// <summary>Whether a block is what the other purpose wants: a key in a certificate upload, a certificate in a key upload.</summary>
+    private static bool HoldsOtherPart(MatchCollection blocks, CredentialPurpose purpose)
+    {
+        var other = purpose == CredentialPurpose.Certificate ? CredentialPurpose.PrivateKey : CredentialPurpose.Certificate;
+        return blocks.Any(block => Labels.TryGetValue(block.Groups["label"].Value, out var known) && IsWanted(known.Kind, other));
     }
 
     private static Match Choose(MatchCollection blocks, CredentialPurpose purpose)

@@ -40,7 +40,9 @@ internal static class PrivateKeyParser
         using var key = imported.Value;
         var details = KeyAlgorithms.Describe(key, fileName);
         return details.Succeeded
-            ? new ParsedPrivateKey(new PrivateKeyDetails(details.Value, content.Format), PrivateKeyMaterial.ToPkcs8(key))
+            ? new ParsedPrivateKey(
+                new PrivateKeyDetails(details.Value, content.Format) { FileAlsoHoldsCertificate = content.AlsoHoldsOtherPart },
+                PrivateKeyMaterial.ToPkcs8(key))
             : details.Problem;
     }
 

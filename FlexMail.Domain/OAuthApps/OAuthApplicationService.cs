@@ -164,23 +164,33 @@ public sealed class OAuthApplicationService(
         {
             extra.Error(nameof(draft.Name), $"An OAuth application named \"{name}\" already exists: choose another name.");
         }
-        if (draft.CredentialKind == CredentialKind.Certificate && draft.CertificateCredentialId is { } certificateId && draft.PrivateKeyCredentialId is { } keyId)
+        if (draft.CredentialKind == CredentialKind.Certificate && draft.CertificateCredentialId is { } certificateId)
         {
-            await ValidateCertificatePairAsync(db, certificateId, keyId, extra, cancellationToken);
+            await ValidateCertificateAsync(db, certificateId, draft.PrivateKeyCredentialId, extra, cancellationToken);
         }
         return report.Merge(extra.Build());
     }
 
-    private async Task ValidateCertificatePairAsync(
-        FlexMailDbContext db, Guid certificateId, Guid keyId, ValidationReportBuilder report, CancellationToken cancellationToken)
+    /// <summary>The certificate must exist and be RSA (Entra ID signs in with nothing else); with a key chosen, the two must pair.</summary>
+    private async Task ValidateCertificateAsync(
+        FlexMailDbContext db, Guid certificateId, Guid? keyId, ValidationReportBuilder report, CancellationToken cancellationToken)
     {
         var certificate = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(c => c.Id == certificateId, cancellationToken);
-        var key = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(c => c.Id == keyId, cancellationToken);
         if (certificate is not { Type: CredentialType.Certificate })
         {
             report.Error(nameof(OAuthApplicationDraft.CertificateCredentialId), "The chosen certificate credential no longer exists or is not a certificate: choose another one.");
             return;
         }
+        if (KeyAlgorithms.SignInRefusal(certificate.KeyAlgorithm, certificate.KeySizeBits) is { } notForSignIn)
+        {
+            report.Error(nameof(OAuthApplicationDraft.CertificateCredentialId), notForSignIn);
+            return;
+        }
+        if (keyId is null)
+        {
+            return;
+        }
+        var key = await db.Credentials.AsNoTracking().SingleOrDefaultAsync(c => c.Id == keyId, cancellationToken);
         if (key is not { Type: CredentialType.PrivateKey })
         {
             report.Error(nameof(OAuthApplicationDraft.PrivateKeyCredentialId), "The chosen private-key credential no longer exists or is not a private key: choose another one.");

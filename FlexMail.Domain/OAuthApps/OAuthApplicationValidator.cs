@@ -9,6 +9,21 @@ public sealed class OAuthApplicationValidator(TimeProvider clock)
 
     private static readonly string[] MultiTenantAliases = ["common", "organizations", "consumers"];
 
+    /// <summary>The question asked before saving a secret that <see cref="LooksLikeSecretId(OAuthApplicationDraft)"/>.</summary>
+    public const string SecretIdQuestion = "This looks like the secret's ID, not its value — save anyway?";
+
+    /// <summary>
+    /// True when the draft's new Client Secret is a GUID: almost certainly the secret's ID (which cannot sign in), not
+    /// its Value. A warning while typing; the portal asks before saving it.
+    /// </summary>
+    public static bool LooksLikeSecretId(OAuthApplicationDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return draft.CredentialKind == CredentialKind.ClientSecret && LooksLikeSecretId(draft.ClientSecret);
+    }
+
+    private static bool LooksLikeSecretId(string? secret) => !string.IsNullOrWhiteSpace(secret) && Formats.IsGuid(secret);
+
     public ValidationReport Validate(OAuthApplicationDraft draft)
     {
         var report = new ValidationReportBuilder();
@@ -86,7 +101,7 @@ public sealed class OAuthApplicationValidator(TimeProvider clock)
         {
             report.Error(nameof(draft.ClientSecret), "The Client Secret starts or ends with a space: copy the Value again without surrounding spaces.");
         }
-        else if (Formats.IsGuid(secret))
+        else if (LooksLikeSecretId(secret))
         {
             report.Warning(nameof(draft.ClientSecret),
                 "This looks like the secret's ID (a GUID), not its Value. In Certificates & secrets copy the Value column; " +

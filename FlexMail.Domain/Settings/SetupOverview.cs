@@ -31,7 +31,8 @@ public sealed record SetupOverview(
 
 /// <summary>A client secret or certificate that has expired or expires within 30 days.</summary>
 /// <param name="InUse">The credential is the one an OAuth application chosen in the email settings signs in with.</param>
-public sealed record ExpiryNotice(string What, DateTimeOffset ExpiresAt, bool Expired, bool InUse = false);
+/// <param name="Unused">A certificate no OAuth application uses at all, so its expiry stops nothing.</param>
+public sealed record ExpiryNotice(string What, DateTimeOffset ExpiresAt, bool Expired, bool InUse = false, bool Unused = false);
 
 /// <summary>One mailbox authorization as the dashboard shows it (no token material).</summary>
 public sealed record AuthorizationSummary(

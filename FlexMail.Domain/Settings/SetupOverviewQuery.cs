@@ -64,6 +64,10 @@ public sealed class SetupOverviewQuery(IDbContextFactory<FlexMailDbContext> cont
             .Where(c => c.Type == Credentials.CredentialType.Certificate && c.NotAfter != null && c.NotAfter <= horizon)
             .Select(c => new { c.Id, c.Name, c.NotAfter })
             .ToListAsync(cancellationToken);
+        var usedCertificates = (await db.OAuthApplications.AsNoTracking()
+            .Where(a => a.CertificateCredentialId != null)
+            .Select(a => a.CertificateCredentialId!.Value)
+            .ToListAsync(cancellationToken)).ToHashSet();
         return
         [
             .. secrets
@@ -71,7 +75,9 @@ public sealed class SetupOverviewQuery(IDbContextFactory<FlexMailDbContext> cont
                     InUse: usedApplications.Contains(s.Id) && s.CredentialKind == OAuthApps.CredentialKind.ClientSecret))
                 .Where(s => s.At <= horizon)
                 .Select(s => new ExpiryNotice($"Client secret of {s.Name}", s.At, s.At <= now, s.InUse)),
-            .. certificates.Select(c => new ExpiryNotice($"Certificate {c.Name}", c.NotAfter!.Value, c.NotAfter <= now, certificatesInUse.Contains(c.Id))),
+            .. certificates.Select(c => usedCertificates.Contains(c.Id)
+                ? new ExpiryNotice($"Certificate {c.Name}", c.NotAfter!.Value, c.NotAfter <= now, certificatesInUse.Contains(c.Id))
+                : new ExpiryNotice($"Certificate {c.Name} (unused)", c.NotAfter!.Value, c.NotAfter <= now, Unused: true)),
         ];
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class UploadCredentialDialog
 
     private string _name = "";
     private string? _nameError;
+    private string? _keyNameError;
     private string? _fileName;
     private byte[]? _content;
     private string _password = "";
@@ -39,7 +40,17 @@ public sealed partial class UploadCredentialDialog
 
     private string Introduction => IsCertificate
         ? "Choose the certificate file: PEM (.crt, .pem), DER (.cer) or PKCS#12 (.pfx, .p12). Its public part is what you upload to the app in Entra ID."
-        : "Choose the private key file: PEM (PKCS#1, PKCS#8, encrypted PKCS#8) or an OpenSSH private key. RSA 2048+ or EC P-256/P-384.";
+        : "Choose the private key file: PEM (PKCS#1, PKCS#8, encrypted PKCS#8) or an OpenSSH private key. " +
+          "Signing in to Entra ID needs an RSA key (2048 bits or more); EC P-256/P-384 keys can be stored but not used to sign in.";
+
+    private string NameHelp => IsCertificate
+        ? "How FlexMail lists this credential, e.g. FlexMail Entra certificate 2026."
+        : "How FlexMail lists this credential, e.g. FlexMail Entra private key 2026.";
+
+    /// <summary>The stored credential the upload duplicates, when it can be used instead (same type as this dialog's).</summary>
+    private CredentialReference? ExistingOfThisType => _error is CredentialError { Existing: { } existing } && existing.Type == Type ? existing : null;
+
+    private string UseExistingText => IsCertificate ? "Use Existing Certificate" : "Use Existing Private Key";
 
     private string PasswordLabel => IsCertificate ? "Password" : "Passphrase";
 
@@ -130,10 +141,14 @@ public sealed partial class UploadCredentialDialog
 
     private void Cancel() => Dialog.Cancel();
 
+    /// <summary>Closes with the stored credential the upload duplicates, as if it had just been stored.</summary>
+    private void UseExisting(CredentialReference existing) => Dialog.Close(DialogResult.Ok(new StoredCredential(existing.Id, null)));
+
     private async Task SaveAsync()
     {
         _saving = true;
         _nameError = null;
+        _keyNameError = null;
         try
         {
             if (IsCertificate)
@@ -145,7 +160,7 @@ public sealed partial class UploadCredentialDialog
                 var result = await Credentials.AddCertificateAsync(request, Actor.Name, Aborted);
                 if (result.Succeeded)
                 {
-                    Announce(result.Value.Certificate.Name, result.Value.Notice);
+                    AnnounceCertificate(result.Value);
                     Dialog.Close(DialogResult.Ok(new StoredCredential(result.Value.Certificate.Id, result.Value.PrivateKey?.Id)));
                     return;
                 }
@@ -156,7 +171,7 @@ public sealed partial class UploadCredentialDialog
                 var result = await Credentials.AddPrivateKeyAsync(new AddPrivateKeyRequest(_name, Upload()), Actor.Name, Aborted);
                 if (result.Succeeded)
                 {
-                    Announce(result.Value.PrivateKey.Name, null);
+                    Announce($"{result.Value.PrivateKey.Name} stored. {StoredKeyIsSealed}", result.Value.Notices);
                     Dialog.Close(DialogResult.Ok(new StoredCredential(result.Value.PrivateKey.Id, null)));
                     return;
                 }
@@ -169,12 +184,24 @@ public sealed partial class UploadCredentialDialog
         }
     }
 
-    private void Announce(string name, string? notice)
+    private const string StoredKeyIsSealed = "The private key is kept encrypted and can never be viewed or downloaded again.";
+
+    private void AnnounceCertificate(AddCertificateResult added)
     {
-        Snackbar.Add($"{name} stored; its key material is encrypted and never shown again.", Severity.Success);
-        if (notice is not null)
+        var stored = $"{added.Certificate.Name} stored. Download its public certificate from the Credentials page to upload it to the app registration in Entra ID.";
+        if (added.PrivateKey is { } key)
         {
-            Snackbar.Add(notice, Severity.Info);
+            stored += $" Its private key is stored as {key.Name}, kept encrypted: it can never be viewed or downloaded again.";
+        }
+        Announce(stored, added.Notices);
+    }
+
+    private void Announce(string stored, IReadOnlyList<string> notices)
+    {
+        Snackbar.Add(stored, Severity.Success);
+        foreach (var notice in notices)
+        {
+            Snackbar.Add(notice, Severity.Warning);
         }
     }
 
@@ -183,6 +210,10 @@ public sealed partial class UploadCredentialDialog
         if (error.Field == CredentialError.NameField)
         {
             _nameError = error.Cause;
+        }
+        else if (error.Field == CredentialError.PrivateKeyNameField)
+        {
+            _keyNameError = error.Cause;
         }
         else
         {

@@ -6,6 +6,7 @@ using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
 using FlexMail.Portal.Components.Shared;
+using FlexMail.Portal.Features.OAuthApps;
 using FlexMail.Portal.Hosting;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -25,6 +26,7 @@ public sealed partial class SetupPage
     [Inject] private SetupService Setup { get; set; } = null!;
     [Inject] private CurrentActor Actor { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private MailboxAuthorizationStatusQuery AuthorizationStatus { get; set; } = null!;
     [Inject] private IEmailConfigurationTestRunner Tests { get; set; } = null!;
@@ -247,6 +249,10 @@ public sealed partial class SetupPage
         _saving = true;
         try
         {
+            if (!await SecretIdConfirmation.ConfirmAsync(Dialogs, _state!.Application))
+            {
+                return; // nothing saved, every input kept
+            }
             var result = await Setup.SaveAsync(_state!.Application, _state.Settings, Actor.Name, Aborted);
             _state.ApplicationReport = result.ApplicationReport;
             _state.SettingsReport = result.SettingsReport;

@@ -130,5 +130,72 @@ public sealed class CredentialsPageTests : DomainComponentTest
         Assert.Contains("Entra cert", page.Find("[data-testid=credentials]").TextContent);
     }
 
+    [Fact]
+    public async Task UploadCertificate_Expired_SaysSoInThePreviewAndAfterSaving_InPlainWords()
+    {
+        using var certificate = TestCertificates.Create(
+            TestKeys.Create(TestKeyKind.Rsa2048), DateTimeOffset.UtcNow.AddYears(-2), new DateTimeOffset(2025, 6, 30, 0, 0, 0, TimeSpan.Zero));
+        var snackbars = Context.Render<MudSnackbarProvider>();
+        await OpenUploadAsync("Upload Certificate");
+
+        Choose(TestCertificates.Pem(certificate, "old.crt"));
+
+        var notice = _dialogs.WaitForElement("[data-testid=upload-notice]").TextContent;
+        Assert.Contains("This certificate expired on 2025-06-30: Entra ID refuses it.", notice);
+        await ClickInDialog("Save");
+        snackbars.WaitForAssertion(() => Assert.Contains("This certificate expired on 2025-06-30: Entra ID refuses it.", snackbars.Markup));
+        Assert.Contains("old stored. Download its public certificate", snackbars.Markup);
+        Assert.DoesNotContain("key material", snackbars.Markup);
+    }
+
+    [Fact]
+    public async Task UploadPrivateKey_NameExample_IsAKeyAndTheSnackbarSaysWhatIsKeptSecret()
+    {
+        using var key = TestKeys.Create(TestKeyKind.Rsa2048);
+        var snackbars = Context.Render<MudSnackbarProvider>();
+        await OpenUploadAsync("Upload Private Key");
+
+        Assert.Contains("e.g. FlexMail Entra private key 2026.", _dialogs.Markup);
+        Assert.DoesNotContain("Entra certificate", _dialogs.Markup);
+        Choose(TestKeyFiles.Create(key, TestKeyFormat.Pkcs8Pem, "client.key"));
+        _dialogs.WaitForElement("[data-testid=key-details]");
+        await ClickInDialog("Save");
+
+        snackbars.WaitForAssertion(() => Assert.Contains("client stored. The private key is kept encrypted and can never be viewed or downloaded again.", snackbars.Markup));
+        Assert.DoesNotContain("key material", snackbars.Markup);
+    }
+
+    [Fact]
+    public async Task UploadPrivateKey_PemThatAlsoHoldsTheCertificate_SaysSoInThePreview()
+    {
+        using var certificate = TestCertificates.Create(TestKeyKind.Rsa2048);
+        await OpenUploadAsync("Upload Private Key");
+
+        Choose(CredentialUploadNoticeTests.CombinedPem(certificate, "combined.pem"));
+
+        var notice = _dialogs.WaitForElement("[data-testid=upload-notice]").TextContent;
+        Assert.Contains("This file also holds a certificate", notice);
+    }
+
+    [Fact]
+    public async Task UploadCertificate_AlreadyStored_NamesTheStoredOneAndOffersToUseIt()
+    {
+        using var certificate = TestCertificates.Create(TestKeyKind.Rsa2048);
+        var stored = await Domain.Get<CredentialService>().AddCertificateAsync(
+            new AddCertificateRequest("Entra cert", TestCertificates.Pem(certificate)), "admin", CancellationToken.None);
+        await OpenUploadAsync("Upload Certificate");
+        Choose(TestCertificates.Der(certificate, "copy.cer"));
+        _dialogs.WaitForElement("[data-testid=certificate-details]");
+
+        await ClickInDialog("Save");
+
+        var error = _dialogs.WaitForElement("[data-testid=upload-error]").TextContent;
+        Assert.Contains("already stored as 'Entra cert'", error);
+        await ClickInDialog("Use Existing Certificate");
+        _dialogs.WaitForAssertion(() => Assert.Empty(_dialogs.FindAll("[data-testid=chosen-file]")));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Equal(stored.Value!.Certificate.Id, (await db.Credentials.SingleAsync()).Id);
+    }
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -133,9 +133,44 @@ public sealed class DashboardPageTests : DomainComponentTest
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=expiry-notice]").Count));
         var notices = string.Join("|", page.FindAll("[data-testid=expiry-notice]").Select(n => n.TextContent));
         Assert.Contains("Client secret of FlexMail expires on", notices);
-        Assert.Contains("Certificate Old cert expired on", notices);
+        Assert.Contains("Certificate Old cert (unused) expired on", notices);
         Assert.DoesNotContain("Fresh cert", notices);
     }
+
+    [Fact]
+    public async Task ExpiredCertificates_UnusedOneIsQuietInfo_OneAnApplicationUsesIsAnError()
+    {
+        await using (var db = await Domain.Contexts.CreateDbContextAsync())
+        {
+            var used = ExpiredCertificate("Used cert", "AA");
+            db.AddRange(
+                used,
+                ExpiredCertificate("Leftover cert", "BB"),
+                new OAuthApplication
+                {
+                    Name = "Cert app", TenantId = "contoso.test", ClientId = Guid.NewGuid().ToString(),
+                    CredentialKind = CredentialKind.Certificate, CertificateCredentialId = used.Id,
+                });
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=expiry-notice]").Count));
+        var unused = page.FindAll("[data-testid=expiry-notice]").Single(n => n.TextContent.Contains("Leftover cert"));
+        Assert.Equal("info", unused.GetAttribute("data-severity"));
+        Assert.Contains("Certificate Leftover cert (unused) expired on", unused.TextContent);
+        Assert.Contains("no OAuth application uses it", unused.TextContent);
+        var inUse = page.FindAll("[data-testid=expiry-notice]").Single(n => n.TextContent.Contains("Used cert"));
+        Assert.Equal("error", inUse.GetAttribute("data-severity"));
+        Assert.DoesNotContain("unused", inUse.TextContent);
+    }
+
+    private static FlexMail.Domain.Credentials.Credential ExpiredCertificate(string name, string fingerprint) => new()
+    {
+        Name = name, Type = FlexMail.Domain.Credentials.CredentialType.Certificate, ProtectedMaterial = "x",
+        PublicKeyFingerprint = fingerprint, KeyAlgorithm = "RSA", NotAfter = DateTimeOffset.UtcNow.AddDays(-2),
+    };
 
     [Fact]
     public async Task RecentActivity_ListsTheNewestAuditEvents()

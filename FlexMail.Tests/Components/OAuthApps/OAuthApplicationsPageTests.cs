@@ -98,4 +98,50 @@ public sealed class OAuthApplicationsPageTests : DomainComponentTest
         await using var db = await Domain.Contexts.CreateDbContextAsync();
         Assert.Equal("Second app", (await db.OAuthApplications.SingleAsync()).Name);
     }
+
+    [Fact]
+    public async Task AddDialog_SecretLooksLikeItsId_AsksFirst_CancelSavesNothingAndKeepsTheInput()
+    {
+        const string secretId = "2f1e0d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+        var page = RenderPage();
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Add OAuth Application").Click();
+        _dialogs.WaitForAssertion(() => InputLabelled(_dialogs, "Name").Input("Second app"));
+        InputLabelled(_dialogs, "Tenant Id").Input("contoso.onmicrosoft.com");
+        InputLabelled(_dialogs, "Client Id").Input("5d1a6bb6-1e1d-4b5e-9d43-0f1c1f3c2a77");
+        InputLabelled(_dialogs, "Client Secret").Input(secretId);
+
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click(); // waits for the answer
+        _dialogs.WaitForAssertion(() => Assert.Contains(OAuthApplicationValidator.SecretIdQuestion, _dialogs.Markup));
+        Assert.Contains(MessageBoxButtons(), b => b.TextContent.Trim() == "Save anyway");
+        await MessageBoxButtons().Single(b => b.TextContent.Trim() == "Cancel").ClickAsync(new());
+
+        _dialogs.WaitForAssertion(() => Assert.DoesNotContain(OAuthApplicationValidator.SecretIdQuestion, _dialogs.Markup));
+        Assert.Equal("Second app", InputLabelled(_dialogs, "Name").GetAttribute("value"));
+        Assert.Equal(secretId, InputLabelled(_dialogs, "Client Secret").GetAttribute("value"));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Empty(await db.OAuthApplications.ToListAsync());
+    }
+
+    [Fact]
+    public async Task AddDialog_SecretLooksLikeItsId_SaveAnyway_StoresTheApplication()
+    {
+        var page = RenderPage();
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Add OAuth Application").Click();
+        _dialogs.WaitForAssertion(() => InputLabelled(_dialogs, "Name").Input("Second app"));
+        InputLabelled(_dialogs, "Tenant Id").Input("contoso.onmicrosoft.com");
+        InputLabelled(_dialogs, "Client Id").Input("5d1a6bb6-1e1d-4b5e-9d43-0f1c1f3c2a77");
+        InputLabelled(_dialogs, "Client Secret").Input("2f1e0d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
+
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains(MessageBoxButtons(), b => b.TextContent.Trim() == "Save anyway"));
+        MessageBoxButtons().Single(b => b.TextContent.Trim() == "Save anyway").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Second app", page.Find("[data-testid=oauth-applications]").TextContent));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        Assert.Equal("Second app", (await db.OAuthApplications.SingleAsync()).Name);
+    }
+
+    /// <summary>The buttons of the dialog on top (the confirmation opened over the application dialog).</summary>
+    private IReadOnlyList<AngleSharp.Dom.IElement> MessageBoxButtons() =>
+        [.. _dialogs.FindAll(".mud-dialog").Last().QuerySelectorAll("button")];
 }

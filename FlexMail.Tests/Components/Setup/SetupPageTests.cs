@@ -288,4 +288,59 @@ public sealed class SetupPageTests : DomainComponentTest
         Assert.Equal(1, await db.OAuthApplications.CountAsync());
         Assert.Empty(await db.EmailSettings.ToListAsync());
     }
+
+    [Fact]
+    public async Task Save_SecretLooksLikeItsId_AsksFirst_CancelSavesNothingAndKeepsEveryInput()
+    {
+        const string secretId = "2f1e0d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        var wizard = await ReviewWithSecretAsync(secretId);
+
+        wizard.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click(); // waits for the answer
+        dialogs.WaitForAssertion(() => Assert.Contains(OAuthApplicationValidator.SecretIdQuestion, dialogs.Markup));
+        Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Trim() == "Save anyway");
+        await dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").ClickAsync(new());
+
+        dialogs.WaitForAssertion(() => Assert.DoesNotContain(OAuthApplicationValidator.SecretIdQuestion, dialogs.Markup));
+        Assert.Contains("FlexMail production", wizard.Find("[data-testid=review-table]").TextContent);
+        await using (var db = await Domain.Contexts.CreateDbContextAsync())
+        {
+            Assert.Empty(await db.OAuthApplications.ToListAsync());
+            Assert.Empty(await db.EmailSettings.ToListAsync());
+        }
+        await Click(wizard, "Back");
+        await Click(wizard, "Back");
+        await Click(wizard, "Back");
+        Assert.Equal(secretId, InputLabelled(wizard, "Client Secret").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Save_SecretLooksLikeItsId_SaveAnyway_StoresTheSetup()
+    {
+        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        var wizard = await ReviewWithSecretAsync("2f1e0d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
+
+        wizard.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains(dialogs.FindAll("button"), b => b.TextContent.Trim() == "Save anyway"));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save anyway").Click();
+
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        wizard.WaitForAssertion(() => Assert.Equal(1, db.OAuthApplications.Count()));
+        Assert.Equal(1, await db.EmailSettings.CountAsync());
+    }
+
+    /// <summary>Every step filled in with <paramref name="secret"/> as the Client Secret, up to the Review step.</summary>
+    private async Task<IRenderedComponent<SetupPage>> ReviewWithSecretAsync(string secret)
+    {
+        var wizard = RenderWizard();
+        await Click(wizard, "Next");
+        await CompleteCredentialsStep(wizard, secret);
+        await Click(wizard, "Next");
+        await Type(wizard, "SMTP User", "svc-flexmail@contoso.com");
+        await Type(wizard, "SMTP From Address", "svc-flexmail@contoso.com");
+        await Click(wizard, "Next");
+        await Click(wizard, "Next");
+        wizard.WaitForAssertion(() => Assert.Contains("FlexMail production", wizard.Find("[data-testid=review-table]").TextContent));
+        return wizard;
+    }
 }

@@ -101,7 +101,7 @@ public sealed class CredentialStorageTests
 
         Assert.True(added.Succeeded, added.Problem?.Cause);
         Assert.NotNull(added.Value.PrivateKey);
-        Assert.Null(added.Value.Notice);
+        Assert.Empty(added.Value.Notices);
         await using var db = await domain.Domain.Contexts.CreateDbContextAsync();
         var rows = await db.Credentials.OrderBy(row => row.Name).ToListAsync();
         Assert.Equal(["Entra client", "Entra client key"], rows.Select(row => row.Name));
@@ -122,7 +122,7 @@ public sealed class CredentialStorageTests
         Assert.True(added.Succeeded, added.Problem?.Cause);
         Assert.True(added.Value.FileContainsPrivateKey);
         Assert.Null(added.Value.PrivateKey);
-        Assert.Equal(AddCertificateResult.PrivateKeyNotStoredNotice, added.Value.Notice);
+        Assert.Contains(AddCertificateResult.PrivateKeyNotStoredNotice, added.Value.Notices);
         Assert.Equal(CredentialType.Certificate, (await SingleRowAsync(domain)).Type);
     }
 

@@ -109,6 +109,33 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_EcCertificate_IsRefusedBecauseEntraIdSignsInOnlyWithRsa()
+    {
+        var (certificate, key) = await SeedCredentialsAsync("AA", "AA", DateTimeOffset.UtcNow.AddYears(1), keyAlgorithm: "EC P-256", keySizeBits: 256);
+
+        var result = await Service.SaveAsync(CertificateDraft(certificate, key), Actor, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        var error = result.Report().ErrorFor(nameof(OAuthApplicationDraft.CertificateCredentialId));
+        Assert.StartsWith("Entra ID accepts only RSA certificates for application credentials: this one has an EC P-256 key. " +
+            "Create an RSA certificate (2048 bits or more)", error);
+        await using var db = await _domain.Contexts.CreateDbContextAsync();
+        Assert.Equal(0, await db.OAuthApplications.CountAsync());
+    }
+
+    [Fact]
+    public async Task Validate_EcCertificateBeforeAKeyIsChosen_AlreadySaysItMustBeRsa()
+    {
+        var (certificate, key) = await SeedCredentialsAsync("AA", "AA", DateTimeOffset.UtcNow.AddYears(1), keyAlgorithm: "EC P-384", keySizeBits: 384);
+        var draft = CertificateDraft(certificate, key);
+        draft.PrivateKeyCredentialId = null;
+
+        var report = await Service.ValidateAsync(draft, CancellationToken.None);
+
+        Assert.Contains("this one has an EC P-384 key", report.ErrorFor(nameof(OAuthApplicationDraft.CertificateCredentialId)));
+    }
+
+    [Fact]
     public async Task Delete_ApplicationUsedByEmailSettings_IsRefused()
     {
         var draft = OAuthApplicationValidatorTests.ValidSecretDraft();
@@ -147,17 +174,18 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
     }
 
     private async Task<(Credential Certificate, Credential Key)> SeedCredentialsAsync(
-        string certificateFingerprint, string keyFingerprint, DateTimeOffset notAfter, string suffix = "1")
+        string certificateFingerprint, string keyFingerprint, DateTimeOffset notAfter, string suffix = "1",
+        string keyAlgorithm = "RSA", int keySizeBits = 2048)
     {
         var certificate = new Credential
         {
             Name = "cert " + suffix, Type = CredentialType.Certificate, ProtectedMaterial = "x", PublicKeyFingerprint = certificateFingerprint,
-            KeyAlgorithm = "RSA", KeySizeBits = 2048, NotBefore = DateTimeOffset.UtcNow.AddYears(-1), NotAfter = notAfter,
+            KeyAlgorithm = keyAlgorithm, KeySizeBits = keySizeBits, NotBefore = DateTimeOffset.UtcNow.AddYears(-1), NotAfter = notAfter,
         };
         var key = new Credential
         {
             Name = "key " + suffix, Type = CredentialType.PrivateKey, ProtectedMaterial = "y", PublicKeyFingerprint = keyFingerprint,
-            KeyAlgorithm = "RSA", KeySizeBits = 2048,
+            KeyAlgorithm = keyAlgorithm, KeySizeBits = keySizeBits,
         };
         await using var db = await _domain.Contexts.CreateDbContextAsync();
         db.AddRange(certificate, key);
