@@ -29,10 +29,15 @@ public sealed class EmailSettingsService(
     }
 
     /// <param name="pendingApplicationIds">Applications being created alongside (the wizard), counted as existing.</param>
-    public async Task<ValidationReport> ValidateAsync(EmailSettingsDraft draft, IEnumerable<Guid> pendingApplicationIds, CancellationToken cancellationToken)
+    public Task<ValidationReport> ValidateAsync(EmailSettingsDraft draft, IEnumerable<Guid> pendingApplicationIds, CancellationToken cancellationToken) =>
+        ValidateAsync(draft, pendingApplicationIds, portalOrigin: null, cancellationToken);
+
+    /// <param name="portalOrigin">The address the portal is being used at (the browser's origin): a Server Base URL that differs gets a warning.</param>
+    public async Task<ValidationReport> ValidateAsync(
+        EmailSettingsDraft draft, IEnumerable<Guid> pendingApplicationIds, string? portalOrigin, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return validator.Validate(draft, await KnownApplicationIdsAsync(db, pendingApplicationIds, cancellationToken));
+        return validator.Validate(draft, await KnownApplicationIdsAsync(db, pendingApplicationIds, cancellationToken), portalOrigin);
     }
 
     public Task<Result<Saved>> SaveAsync(EmailSettingsDraft draft, string actor, CancellationToken cancellationToken) =>

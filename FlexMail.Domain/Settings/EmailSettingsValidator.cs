@@ -1,18 +1,28 @@
+using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.Validation;
+using Microsoft.Extensions.Options;
 
 namespace FlexMail.Domain.Settings;
 
 /// <summary>The rules for the email settings, with the fix in each message.</summary>
-public sealed class EmailSettingsValidator
+/// <param name="oauth">The redirect path, named in the Server Base URL warning (the default path without it).</param>
+public sealed class EmailSettingsValidator(IOptions<OAuthOptions>? oauth = null)
 {
+    private readonly string _callbackPath = (oauth?.Value ?? new OAuthOptions()).CallbackPath;
+
     /// <param name="draft">The settings as typed.</param>
     /// <param name="knownApplicationIds">OAuth applications that exist (or are being created alongside).</param>
-    public ValidationReport Validate(EmailSettingsDraft draft, IReadOnlyCollection<Guid> knownApplicationIds)
+    /// <param name="portalOrigin">The address the portal is being used at (the browser's origin), when known: a Server Base URL that differs is warned about.</param>
+    public ValidationReport Validate(EmailSettingsDraft draft, IReadOnlyCollection<Guid> knownApplicationIds, string? portalOrigin = null)
     {
         var report = new ValidationReportBuilder();
         if (ServerBaseUrl.Problem(draft.ServerBaseUrl) is { } urlProblem)
         {
             report.Error(nameof(draft.ServerBaseUrl), urlProblem);
+        }
+        else if (ServerBaseUrl.MismatchWarning(draft.ServerBaseUrl, portalOrigin, _callbackPath) is { } mismatch)
+        {
+            report.Warning(nameof(draft.ServerBaseUrl), mismatch);
         }
         ValidateOutgoing(draft, knownApplicationIds, report);
         ValidateIncoming(draft, knownApplicationIds, report);

@@ -29,6 +29,7 @@ public sealed partial class EmailSettingsPage
     [Inject] private CurrentActor Actor { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     private EmailSettingsDraft? _draft;
     private string _savedSnapshot = "";
@@ -99,7 +100,8 @@ public sealed partial class EmailSettingsPage
     private async Task ValidateAsync()
     {
         var version = ++_validationVersion;
-        var report = await Settings.ValidateAsync(_draft!, [], Aborted);
+        // The address the portal is used at: a Server Base URL that differs gets a warning (Authorize would return elsewhere).
+        var report = await Settings.ValidateAsync(_draft!, [], new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority), Aborted);
         if (version == _validationVersion)
         {
             _report = report; // an older, slower validation never overwrites a newer one

@@ -61,6 +61,9 @@ public sealed partial class SetupPage
           "that it exists, and List Folders works here (and on Email Settings) afterwards."
         : null;
 
+    /// <summary>The address the portal is being used at: the default Server Base URL, and warned about when the two differ.</summary>
+    private string PortalOrigin => new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
+
     private bool IsLastStep => _activeIndex == SetupStep.All.Count - 1;
 
     private SetupStep ActiveStep => SetupStep.All[_activeIndex];
@@ -96,7 +99,7 @@ public sealed partial class SetupPage
         _state.RepliesInSharedMailbox = settings.ReadsAnotherMailbox;
         if (string.IsNullOrWhiteSpace(settings.ServerBaseUrl))
         {
-            settings.ServerBaseUrl = new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority);
+            settings.ServerBaseUrl = PortalOrigin;
         }
 
         _savedApplications = await Applications.ListAsync(Aborted);
@@ -218,7 +221,7 @@ public sealed partial class SetupPage
         }
         var version = ++_validationVersion;
         var applicationReport = await Applications.ValidateAsync(state.Application, Aborted);
-        var settingsReport = await Settings.ValidateAsync(state.Settings, [state.Application.Id!.Value], Aborted);
+        var settingsReport = await Settings.ValidateAsync(state.Settings, [state.Application.Id!.Value], PortalOrigin, Aborted);
         if (version == _validationVersion)
         {
             // A slower, older validation must not overwrite a newer one.

@@ -1,5 +1,6 @@
 using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.Settings;
+using FlexMail.Portal.Sandbox.Identity;
 using Microsoft.Extensions.Options;
 
 namespace FlexMail.Portal.Sandbox.Apps;
@@ -19,8 +20,8 @@ public sealed class SandboxPortalApp(SandboxAppRegistrations apps, EmailSettings
 {
     public const string AppName = "FlexMail";
 
-    /// <summary>The delegated permissions FlexMail's Authorize asks for (shared-mailbox ones included).</summary>
-    public static readonly IReadOnlyList<string> DelegatedPermissions = ["User.Read", "Mail.Send", "Mail.ReadWrite", "Mail.Send.Shared", "Mail.ReadWrite.Shared"];
+    /// <summary>The delegated permissions FlexMail's Authorize asks for (shared-mailbox ones included), offline_access as the setup lists it.</summary>
+    public static readonly IReadOnlyList<string> DelegatedPermissions = [GraphScopes.OfflineAccess, "User.Read", "Mail.Send", "Mail.ReadWrite", "Mail.Send.Shared", "Mail.ReadWrite.Shared"];
 
     /// <summary>The saved Server Base URL + callback path; else <paramref name="portalAddress"/> (the address the portal is open at, made https).</summary>
     public async Task<PortalRedirectUri> RedirectUriAsync(Uri portalAddress, CancellationToken cancellationToken)

@@ -31,11 +31,12 @@ public static class EntraResponses
     }
 
     /// <summary>The error page a browser sees when the request cannot be sent back to the client.</summary>
-    public static IResult Page(HttpContext context, EntraError error, TimeProvider clock)
+    /// <param name="fixes">The sandbox's own help shown under the error (links back to FlexMail), if any.</param>
+    public static IResult Page(HttpContext context, EntraError error, TimeProvider clock, IReadOnlyList<ErrorPageFix>? fixes = null)
     {
         var trace = Trace.Create(context, clock);
         NoStore(context);
-        return SandboxIdentityPages.Html(SandboxIdentityPages.Error(error, trace), error.StatusCode);
+        return SandboxIdentityPages.Html(SandboxIdentityPages.Error(error, trace, fixes), error.StatusCode);
     }
 
     /// <summary>The parameters that carry an error back to a trusted redirect URI.</summary>

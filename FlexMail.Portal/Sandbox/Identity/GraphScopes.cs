@@ -51,8 +51,11 @@ public static class GraphScopes
     }
 
     /// <summary>The Graph permissions a delegated request asks for: the named ones, or with <c>.default</c> the app's configured ones.</summary>
+    /// <remarks>offline_access, listed among an app's delegated permissions as in Entra, is an OpenID Connect scope, not a Graph one.</remarks>
     public static IReadOnlyList<string> DelegatedPermissions(RequestedScopes scopes, IEnumerable<string> configured) =>
-        scopes.IsDefault ? [.. scopes.Graph.Concat(configured).Distinct(StringComparer.OrdinalIgnoreCase)] : scopes.Graph;
+        scopes.IsDefault
+            ? [.. scopes.Graph.Concat(configured.Where(c => !OpenIdScopes.Contains(c, StringComparer.OrdinalIgnoreCase))).Distinct(StringComparer.OrdinalIgnoreCase)]
+            : scopes.Graph;
 
     /// <summary>The permissions of <paramref name="wanted"/> that are not in <paramref name="granted"/>.</summary>
     public static IReadOnlyList<string> Missing(IEnumerable<string> wanted, IEnumerable<string> granted) =>

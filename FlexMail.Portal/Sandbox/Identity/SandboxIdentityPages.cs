@@ -7,6 +7,9 @@ namespace FlexMail.Portal.Sandbox.Identity;
 /// <summary>A hidden field of a sandbox sign-in form.</summary>
 public sealed record HiddenField(string Name, string Value);
 
+/// <summary>One way out of a sandbox error page: what to do, and a link to the page where it is done.</summary>
+public sealed record ErrorPageFix(string Text, string LinkText, string Href);
+
 /// <summary>
 /// The server-rendered pages of the sandbox's sign-in: account chooser, consent, admin consent, errors and the
 /// <c>form_post</c> response. Plain HTML forms, every field labelled, every action a button named by its text.
@@ -53,9 +56,9 @@ public static class SandboxIdentityPages
     {
         var body = new StringBuilder()
             .Append($"<h1>Permissions requested</h1><p>Accept for your organization: <strong>{E(appName)}</strong> needs permission to:</p>")
-            .Append("<h2>Delegated permissions</h2><ul>").AppendJoin("", delegated.Select(s => $"<li>{E(s)}</li>"))
-            .Append("</ul><h2>Application permissions</h2><ul>").AppendJoin("", application.Select(s => $"<li>{E(s)}</li>"))
-            .Append("</ul><form method=\"post\"><fieldset><legend>Consent as administrator</legend>");
+            .Append(PermissionSection("Delegated permissions", delegated))
+            .Append(PermissionSection("Application permissions", application))
+            .Append("<form method=\"post\"><fieldset><legend>Consent as administrator</legend>");
         var first = true;
         foreach (var admin in admins)
         {
@@ -70,12 +73,22 @@ public static class SandboxIdentityPages
         return Layout("Permissions requested", body.ToString());
     }
 
-    public static string Error(EntraError error, EntraResponses.Trace trace) => Layout("Sign in", new StringBuilder()
-        .Append($"<h1>{E(Heading)}</h1><p>Sorry, but we're having trouble signing you in.</p>")
-        .Append($"<p role=\"alert\">AADSTS{error.Code}: {E(error.Message)}</p>")
-        .Append($"<dl><dt>Request Id</dt><dd>{E(trace.TraceId)}</dd><dt>Correlation Id</dt><dd>{E(trace.CorrelationId)}</dd>")
-        .Append($"<dt>Timestamp</dt><dd>{E(trace.Timestamp)}</dd></dl>")
-        .ToString());
+    /// <param name="fixes">The sandbox's own help under Entra's message (links back to FlexMail and the app registration); none on Entra's pages.</param>
+    public static string Error(EntraError error, EntraResponses.Trace trace, IReadOnlyList<ErrorPageFix>? fixes = null)
+    {
+        var body = new StringBuilder()
+            .Append($"<h1>{E(Heading)}</h1><p>Sorry, but we're having trouble signing you in.</p>")
+            .Append($"<p role=\"alert\">AADSTS{error.Code}: {E(error.Message)}</p>");
+        if (fixes is { Count: > 0 })
+        {
+            body.Append("<h2>How to fix it</h2><ul>")
+                .AppendJoin("", fixes.Select(fix => $"<li>{E(fix.Text)} <a href=\"{E(fix.Href)}\">{E(fix.LinkText)}</a></li>"))
+                .Append("</ul>");
+        }
+        body.Append($"<dl><dt>Request Id</dt><dd>{E(trace.TraceId)}</dd><dt>Correlation Id</dt><dd>{E(trace.CorrelationId)}</dd>")
+            .Append($"<dt>Timestamp</dt><dd>{E(trace.Timestamp)}</dd></dl>");
+        return Layout("Sign in", body.ToString());
+    }
 
     /// <summary><c>response_mode=form_post</c>: a form that posts the response to the redirect URI.</summary>
     public static string FormPost(string redirectUri, IReadOnlyDictionary<string, string?> parameters) => new StringBuilder()
@@ -88,6 +101,13 @@ public static class SandboxIdentityPages
 
     public static string SignedOut() => Layout("Signed out",
         "<h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>");
+
+    /// <summary>A heading and its list; nothing at all when the list is empty (no heading over nothing).</summary>
+    private static string PermissionSection(string heading, IEnumerable<string> permissions)
+    {
+        var items = permissions.ToList();
+        return items.Count == 0 ? "" : $"<h2>{E(heading)}</h2><ul>{string.Concat(items.Select(p => $"<li>{E(p)}</li>"))}</ul>";
+    }
 
     private static string Hidden(IEnumerable<HiddenField> fields) =>
         string.Concat(fields.Select(f => $"<input type=\"hidden\" name=\"{E(f.Name)}\" value=\"{E(f.Value)}\">"));

@@ -23,8 +23,20 @@ public sealed record SandboxRegisteredClient(SandboxApplication App, string Redi
         var redirectUri = query["redirect_uri"].ToString();
         if (!app.RedirectUris.Contains(redirectUri, StringComparer.Ordinal))
         {
-            return (null, EntraResponses.Page(context, EntraErrors.RedirectUriMismatch(redirectUri, app.AppId), clock));
+            return (null, EntraResponses.Page(context, EntraErrors.RedirectUriMismatch(redirectUri, app.AppId), clock, RedirectUriFixes(app, redirectUri)));
         }
         return (new SandboxRegisteredClient(app, redirectUri), null);
     }
+
+    /// <summary>
+    /// The two fixes of AADSTS50011, each with a link: register the exact redirect URI on the sandbox's app page, or
+    /// correct FlexMail's Server Base URL (the redirect URI is built from it) on Email Settings, which is also the way back.
+    /// </summary>
+    public static IReadOnlyList<ErrorPageFix> RedirectUriFixes(SandboxApplication app, string redirectUri) =>
+    [
+        new($"Add the exact redirect URI {redirectUri} to the app registration {app.DisplayName} (Redirect URIs), if that is the address of FlexMail:",
+            $"Open the app registration {app.DisplayName}", $"/sandbox/apps/{app.AppId}"),
+        new("Or correct FlexMail's Server Base URL, from which FlexMail builds the redirect URI, to the address the app registration lists:",
+            "Open FlexMail's Email Settings", "/settings/email"),
+    ];
 }

@@ -5,6 +5,7 @@ using FlexMail.Tests.Components.OAuthApps;
 using FlexMail.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlexMail.Tests.Components.EmailSettings;
 
@@ -49,6 +50,20 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
         Assert.Equal("svc-flexmail@contoso.com", InputLabelled(page, "SMTP User").GetAttribute("value"));
         Assert.Equal("https://flexmail.contoso.com/flexdeploy/rest/v2/oauth", InputLabelled(page, "Redirect URI").GetAttribute("value"));
         Assert.Empty(page.FindAll("[data-testid=unsaved-changes]"));
+    }
+
+    [Fact]
+    public async Task Render_ServerBaseUrlOtherThanThePortalsAddress_WarnsBeforeSave()
+    {
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("https://localhost:7443/settings/email");
+        var page = RenderPage();
+
+        Assert.Contains("Warning: You are using the portal at https://localhost:7443, but the Server Base URL is https://flexmail.contoso.com: " +
+            "Entra ID will send the sign-in back to https://flexmail.contoso.com/flexdeploy/rest/v2/oauth", page.Markup);
+
+        await InputLabelled(page, "Server Base URL").InputAsync(new ChangeEventArgs { Value = "https://localhost:7443" });
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("You are using the portal at", page.Markup));
     }
 
     [Fact]

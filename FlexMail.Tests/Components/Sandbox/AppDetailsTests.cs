@@ -94,6 +94,39 @@ public sealed class AppDetailsTests : SandboxComponentTest
     }
 
     [Fact]
+    public async Task RevokeAdminConsent_AsksFirstNamingWhatStopsWorking_AndKeepConsentKeepsIt()
+    {
+        await Sandbox<SandboxAppRegistrations>().GrantAdminConsentAsync(_app.AppId, CancellationToken.None);
+        var page = RenderPage();
+
+        Button(page, "Revoke admin consent").Click(); // not awaited: the handler waits for the answer
+
+        _dialogs.WaitForAssertion(() => Assert.Contains("Revoke admin consent?", _dialogs.Markup));
+        Assert.Contains("Every consent for FlexMail is revoked", _dialogs.Markup);
+        Assert.Contains("Authorize, its sending and reading of mail through this app stop working", _dialogs.Markup);
+        Button(_dialogs, "Keep consent").Click();
+        _dialogs.WaitForAssertion(() => Assert.DoesNotContain("Revoke admin consent?", _dialogs.Markup));
+        await using (var db = await SandboxContexts.CreateDbContextAsync())
+        {
+            Assert.True(await db.PermissionGrants.AnyAsync(g => g.UserId == null));
+        }
+
+        Button(page, "Revoke admin consent").Click();
+        _dialogs.WaitForAssertion(() => Assert.Contains("Revoke admin consent?", _dialogs.Markup));
+        Button(_dialogs, "Revoke admin consent").Click();
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("Granted for Contoso", page.Find("[data-testid=consent-status]").TextContent));
+    }
+
+    [Fact]
+    public void ApiPermissions_ListOfflineAccessAmongTheDelegatedOnes_AsEntraDoes()
+    {
+        var page = RenderPage();
+
+        Assert.Contains(page.FindAll("label"), l => l.TextContent.Trim() == "offline_access (delegated)");
+    }
+
+    [Fact]
     public async Task UploadCertificate_PublicPem_IsAddedWithItsThumbprint()
     {
         using var certificate = SelfSigned();

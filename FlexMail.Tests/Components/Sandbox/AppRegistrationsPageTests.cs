@@ -22,6 +22,9 @@ public sealed class AppRegistrationsPageTests : SandboxComponentTest
         return page;
     }
 
+    private static AngleSharp.Dom.IElement LinkNamed(IRenderedComponent<AppRegistrationsPage> page, string name) =>
+        page.FindAll("a").Single(a => a.TextContent.Trim() == name);
+
     [Fact]
     public async Task RegisterForThisPortal_WithSavedServerBaseUrl_RegistersTheExactRedirectUriWithConsent()
     {
@@ -45,7 +48,9 @@ public sealed class AppRegistrationsPageTests : SandboxComponentTest
         Assert.Equal(SandboxPortalApp.DelegatedPermissions.Order(), app.DelegatedPermissions.Order());
         Assert.Contains(expected, page.Find("[data-testid=portal-app-registered]").TextContent);
         Assert.Contains("Granted for Contoso", page.Find("tr[data-row=FlexMail]").TextContent);
-        Assert.DoesNotContain("No Server Base URL is saved yet", page.Markup);
+        Assert.DoesNotContain("no Server Base URL is saved yet", page.Markup);
+        Assert.Contains("mud-alert-text-success", page.Find("[data-testid=portal-app-registered]").ClassName);
+        Assert.Equal($"sandbox/apps/{app.AppId}", LinkNamed(page, "Open the app registration FlexMail").GetAttribute("href"));
     }
 
     [Fact]
@@ -56,8 +61,9 @@ public sealed class AppRegistrationsPageTests : SandboxComponentTest
 
         await Button(page, "Register an app for this portal").ClickAsync(new());
 
-        page.WaitForAssertion(() => Assert.Contains("No Server Base URL is saved yet", page.Find("[data-testid=portal-app-registered]").TextContent));
-        Assert.Contains("in Email Settings. Open FlexMail to create a client secret.", page.Find("[data-testid=portal-app-registered]").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("no Server Base URL is saved yet", page.Find("[data-testid=portal-app-address-note]").TextContent));
+        Assert.Contains("mud-alert-text-success", page.Find("[data-testid=portal-app-registered]").ClassName);
+        Assert.Equal("settings/email", LinkNamed(page, "Open FlexMail's Email Settings").GetAttribute("href"));
         var app = (await Sandbox<SandboxAppRegistrations>().ListAsync(CancellationToken.None)).Single();
         Assert.Equal(["https://localhost:7443/flexdeploy/rest/v2/oauth"], app.RedirectUris);
     }

@@ -1,5 +1,6 @@
 using Bunit;
 using FlexMail.Domain.OAuthApps;
+using FlexMail.Portal.Features.EmailSettings;
 using FlexMail.Portal.Features.Setup;
 using FlexMail.Tests.Support;
 using Microsoft.AspNetCore.Components;
@@ -82,6 +83,21 @@ public sealed class SetupPageTests : DomainComponentTest
         await Click(wizard, "1. Register the app");
         wizard.WaitForAssertion(() => Assert.StartsWith("1. Register the app",
             wizard.Find("[data-testid=step-statuses] [aria-current=step]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task RegisterStep_SavedServerBaseUrlOtherThanThePortalsAddress_Warns()
+    {
+        await SaveSetupAsync();
+
+        var wizard = RenderWizard();
+
+        Assert.Contains("Warning: You are using the portal at http://localhost, but the Server Base URL is https://flexmail.contoso.com", wizard.Markup);
+        Assert.Contains("In the Microsoft Entra admin center", wizard.Markup);
+        Assert.Contains("e.g. svc-flexmail@contoso.com.", Render<OutgoingMailFields>(parameters => parameters
+            .Add(f => f.Draft, new FlexMail.Domain.Settings.EmailSettingsDraft())
+            .Add(f => f.Report, FlexMail.Domain.Validation.ValidationReport.Valid)
+            .Add(f => f.Applications, [])).Markup);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public sealed class EmailSettingsValidatorTests
     [InlineData("flexmail.contoso.com", "Server Base URL must be a full address")]
     [InlineData("ftp://flexmail.contoso.com", "Server Base URL must be a full address")]
     [InlineData("http://flexmail.contoso.com", "Server Base URL must use https://")]
+    [InlineData("http://localhost.contoso.com", "Server Base URL must use https://")]
+    [InlineData("http://10.0.0.7:5080", "Server Base URL must use https://")]
     [InlineData("https://flexmail.contoso.com/flexdeploy", "Server Base URL must be the address without a path, query or #fragment: use https://flexmail.contoso.com")]
     [InlineData("https://flexmail.contoso.com/?a=1", "Server Base URL must be the address without a path")]
     [InlineData("https://flexmail.contoso.com/#top", "Server Base URL must be the address without a path")]
@@ -47,12 +49,39 @@ public sealed class EmailSettingsValidatorTests
     [InlineData("https://flexmail.contoso.com:8443")]
     [InlineData("http://localhost:5080")]
     [InlineData("http://127.0.0.1:5080")]
+    [InlineData("http://127.0.0.2:5080")]
+    [InlineData("http://[::1]:5080")]
+    [InlineData("https://127.0.0.1:7443")]
+    [InlineData("https://[::1]:7443")]
     public void Validate_GoodServerBaseUrl_IsAccepted(string url)
     {
         var draft = ValidDraft(Application);
         draft.ServerBaseUrl = url;
 
         Assert.Null(ErrorFor(draft, nameof(draft.ServerBaseUrl)));
+    }
+
+    [Fact]
+    public void Validate_ServerBaseUrlOtherThanThePortalsAddress_WarnsWhereEntraIdSendsTheSignInBack()
+    {
+        var report = _validator.Validate(ValidDraft(Application), [Application], portalOrigin: "https://localhost:7443");
+
+        Assert.False(report.HasErrors);
+        Assert.StartsWith(
+            "You are using the portal at https://localhost:7443, but the Server Base URL is https://flexmail.contoso.com: Entra ID will send " +
+            "the sign-in back to https://flexmail.contoso.com/flexdeploy/rest/v2/oauth",
+            report.WarningFor(nameof(EmailSettingsDraft.ServerBaseUrl)));
+    }
+
+    [Theory]
+    [InlineData("https://flexmail.contoso.com")]
+    [InlineData("https://FlexMail.Contoso.com:443/")]
+    [InlineData(null)]
+    public void Validate_ServerBaseUrlSameAsThePortalsAddress_HasNoWarning(string? origin)
+    {
+        var report = _validator.Validate(ValidDraft(Application), [Application], origin);
+
+        Assert.Empty(report.Issues);
     }
 
     [Theory]

@@ -179,6 +179,37 @@ public sealed class SandboxSignInPageTests(KestrelPortal portal) : IClassFixture
             grant => grant.Scopes.Contains("Mail.Send"));
     }
 
+    [Fact]
+    public async Task AdminConsent_ForDelegatedPermissionsOnly_ShowsNoApplicationPermissionsHeading()
+    {
+        var app = await SandboxTestApp.CreateAsync(portal, ["Mail.Send"]);
+        using var browser = new SandboxSignIn(portal);
+        var url = QueryHelpers.AddQueryString(portal.IdentityUrl(SandboxTenant.TenantId.ToString(), "v2.0/adminconsent").ToString(),
+            new Dictionary<string, string?> { ["client_id"] = app.ClientId.ToString(), ["redirect_uri"] = app.RedirectUri, ["state"] = "s1" });
+
+        var page = await browser.OpenAsync(new Uri(url));
+
+        var headings = page.Document.QuerySelectorAll("h2").Select(h => h.TextContent.Trim()).ToList();
+        Assert.Equal(["Delegated permissions"], headings);
+        Assert.Contains("Mail.Send", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authorize_WithRedirectUriNotRegistered_LinksToTheAppRegistrationAndBackToFlexMailsEmailSettings()
+    {
+        var app = await SandboxTestApp.CreateAsync(portal, ["Mail.Send"]);
+        using var browser = new SandboxSignIn(portal);
+
+        var page = await browser.OpenAsync(AuthorizeUrl(app, "Mail.Send", ("redirect_uri", "https://elsewhere.test/callback")));
+
+        Assert.Contains("AADSTS50011", page.Text, StringComparison.Ordinal);
+        var links = page.Document.QuerySelectorAll("a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href"));
+        Assert.Equal("/settings/email", links["Open FlexMail's Email Settings"]);
+        Assert.Equal($"/sandbox/apps/{app.ClientId}", Assert.Single(links, l => l.Key.StartsWith("Open the app registration", StringComparison.Ordinal)).Value);
+        Assert.Contains("Add the exact redirect URI https://elsewhere.test/callback to the app registration", page.Text, StringComparison.Ordinal);
+        Assert.Contains("correct FlexMail's Server Base URL", page.Text, StringComparison.Ordinal);
+    }
+
     private Uri AuthorizeUrl(SandboxTestApp app, string scope, params (string Name, string Value)[] extra) =>
         AuthorizeUrl(app, scope, SandboxTenant.TenantId.ToString(), extra);
 
