@@ -40,4 +40,8 @@ public sealed class MailboxAuthorization
     /// <summary>True when the saved sign-in went through another OAuth application than the one the settings name now.</summary>
     public static bool IsThroughAnotherApplication(Guid authorizedApplicationId, Guid? configuredApplicationId) =>
         configuredApplicationId is { } configured && authorizedApplicationId != configured;
+
+    /// <summary>True when a status reason ("cause (AADSTSnnn)", as the token sources store it) names one of <paramref name="codes"/>.</summary>
+    public static bool StoppedBy(string? statusReason, IEnumerable<int> codes) =>
+        statusReason is not null && codes.Any(code => statusReason.Contains($"(AADSTS{code})", StringComparison.Ordinal));
 }

@@ -22,8 +22,7 @@ public sealed partial class AdminConsentReturn(
     private static readonly int[] ConsentCodes = [65001, 65004];
 
     /// <summary>True when the authorization's status reason ("cause (AADSTSnnn)") names missing consent.</summary>
-    public static bool ConsentCaused(string? statusReason) =>
-        statusReason is not null && ConsentCodes.Any(code => statusReason.Contains($"(AADSTS{code})", StringComparison.Ordinal));
+    public static bool ConsentCaused(string? statusReason) => MailboxAuthorization.StoppedBy(statusReason, ConsentCodes);
 
     public async Task<AuthorizationOutcome> CompleteAsync(AuthorizationCallback callback, string actor, CancellationToken cancellationToken)
     {

@@ -14,8 +14,7 @@ public static class CredentialRefusal
     private static readonly int[] Codes = [7000215, 7000222, 700027];
 
     /// <summary>True when the authorization's status reason (written as "cause (AADSTSnnn)") names a credential refusal.</summary>
-    public static bool Caused(string? statusReason) =>
-        statusReason is not null && Codes.Any(code => statusReason.Contains($"(AADSTS{code})", StringComparison.Ordinal));
+    public static bool Caused(string? statusReason) => MailboxAuthorization.StoppedBy(statusReason, Codes);
 
     /// <summary>Stages the resumption of the application's authorizations that only its old credential stopped.</summary>
     internal static async Task StageResumeAsync(FlexMailDbContext db, Guid applicationId, AuditLog audit, string actor, CancellationToken cancellationToken)
