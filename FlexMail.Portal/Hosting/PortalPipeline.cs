@@ -19,6 +19,7 @@ internal static class PortalPipeline
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseFlexMailHardening();
         app.UseHttpsRedirection();
         app.UseAntiforgery();
 

@@ -23,6 +23,7 @@ internal static class PortalServices
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddFlexMailForwardedHeaders(configuration);
+        services.AddFlexMailHardening(configuration);
         services.AddSingleton<CurrentActor>();
         services.AddScoped<Components.Shared.FileDownloader>();
         services.AddHealthChecks()
