@@ -38,10 +38,13 @@ public sealed partial class UploadCredentialDialog
 
     private string Accept => IsCertificate ? ".pem,.crt,.cer,.der,.pfx,.p12" : ".pem,.key,.p8,.der";
 
-    private string Introduction => IsCertificate
+    private string Introduction => (IsCertificate
         ? "Choose the certificate file: PEM (.crt, .pem), DER (.cer) or PKCS#12 (.pfx, .p12). Its public part is what you upload to the app in Entra ID."
         : "Choose the private key file: PEM (PKCS#1, PKCS#8, encrypted PKCS#8) or an OpenSSH private key. " +
-          "Signing in to Entra ID needs an RSA key (2048 bits or more); EC P-256/P-384 keys can be stored but not used to sign in.";
+          "Signing in to Entra ID needs an RSA key (2048 bits or more); EC P-256/P-384 keys can be stored but not used to sign in.") +
+        SizeLimit;
+
+    private static readonly string SizeLimit = $" At most {CredentialUpload.MaxContentBytes / 1024} KiB per file.";
 
     private string NameHelp => IsCertificate
         ? "How FlexMail lists this credential, e.g. FlexMail Entra certificate 2026."
