@@ -39,18 +39,21 @@ internal sealed partial class SandboxStartup(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The https listening addresses (wildcard hosts as localhost), and the configured base URL when set.</summary>
-    private IReadOnlyList<Uri> PortalAddresses()
-    {
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var addresses = listening
+    /// <summary>The server's https listening addresses and the configured base URL.</summary>
+    private IReadOnlyList<Uri> PortalAddresses() =>
+        PortalAddresses(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [], options.Value.BaseUrl);
+
+    /// <summary>The https addresses among <paramref name="listening"/> (wildcard hosts + and * as localhost), and <paramref name="baseUrl"/> when set.</summary>
+    internal static IReadOnlyList<Uri> PortalAddresses(IEnumerable<string> listening, string? baseUrl) =>
+    [
+        .. listening
             .Select(address => address.Replace("://+:", "://localhost:", StringComparison.Ordinal).Replace("://*:", "://localhost:", StringComparison.Ordinal))
-            .Append(options.Value.BaseUrl ?? "")
+            .Append(baseUrl ?? "")
             .Select(address => Uri.TryCreate(address, UriKind.Absolute, out var uri) ? uri : null)
             .OfType<Uri>()
-            .Where(uri => uri.Scheme == Uri.UriSchemeHttps);
-        return [.. addresses.Distinct()];
-    }
+            .Where(uri => uri.Scheme == Uri.UriSchemeHttps)
+            .Distinct(),
+    ];
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "The sandbox tenant is ON in environment {Environment}: FlexMail signs in and sends mail against its own emulation, " +
