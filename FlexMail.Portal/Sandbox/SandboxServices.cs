@@ -54,6 +54,10 @@ public static class SandboxServices
         services.AddSingleton<SandboxDirectory>();
         services.AddSingleton<SandboxAppRegistrations>();
         services.AddSingleton<SandboxPortalApp>();
+        services.AddSingleton<SandboxAppRoles>();
+        services.AddSingleton<SandboxEnterpriseApps>();
+        services.AddSingleton<SandboxAppSeeder>();
+        services.AddSingleton<SandboxPortalSignIn>();
         services.AddSingleton<SandboxAppConsents>();
         services.AddSingleton<SandboxMailbox>();
         services.AddSandboxFaults();

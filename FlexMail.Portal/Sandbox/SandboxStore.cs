@@ -1,3 +1,4 @@
+using FlexMail.Portal.Sandbox.Apps;
 using FlexMail.Portal.Sandbox.Directory;
 using FlexMail.Portal.Sandbox.Faults;
 using FlexMail.Portal.Sandbox.Identity;
@@ -15,24 +16,32 @@ public sealed partial class SandboxStore(
     SandboxSigningKeys signingKeys,
     SandboxFaults faults,
     SandboxMailboxThrottle throttle,
+    SandboxAppSeeder appSeeder,
+    SandboxPortalSignIn portalSignIn,
     TimeProvider clock,
     ILogger<SandboxStore> logger)
 {
+    /// <summary>Migrates the sandbox database, seeds a new one, and writes the seeded app registrations if they are missing.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        bool seeded;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
-            if (await db.Users.AnyAsync(cancellationToken))
-            {
-                return;
-            }
+            seeded = await db.Users.AnyAsync(cancellationToken);
         }
-        await SeedAsync(cancellationToken);
-        LogSeeded(logger, SandboxTenant.Domain);
+        if (!seeded)
+        {
+            await SeedAsync(cancellationToken);
+            LogSeeded(logger, SandboxTenant.Domain);
+        }
+        await appSeeder.EnsureAsync(cancellationToken);
     }
 
-    /// <summary>Throws away every change made in the sandbox (apps, grants, tokens, mail, faults) and seeds it again.</summary>
+    /// <summary>
+    /// Throws away every change made in the sandbox (apps, grants, tokens, mail, faults) and seeds it again; the portal's
+    /// sign-in app gets its redirect URIs back and a new secret.
+    /// </summary>
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -44,6 +53,7 @@ public sealed partial class SandboxStore(
         faults.Forget();
         throttle.Clear();
         await InitializeAsync(cancellationToken);
+        await portalSignIn.ReseededAsync(cancellationToken);
         LogReset(logger);
     }
 
@@ -107,6 +117,6 @@ public sealed partial class SandboxStore(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox tenant {Domain} created with its users and mailboxes")]
     private static partial void LogSeeded(ILogger logger, string domain);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox tenant reset: every app registration, grant, token and mail made in it is gone")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox tenant reset: every app registration, grant, token and mail made in it is gone; the seeded ones are back")]
     private static partial void LogReset(ILogger logger);
 }

@@ -3,24 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlexMail.Portal.Sandbox.Apps;
 
-/// <summary>What has been consented for an app: admin consent (tenant-wide scopes, application roles) and users' own consents.</summary>
-public sealed record SandboxConsentStatus(IReadOnlyList<string> AdminConsentedScopes, IReadOnlyList<string> GrantedRoles, int UserConsents)
-{
-    public static readonly SandboxConsentStatus None = new([], [], 0);
-
-    public bool HasAdminConsent => AdminConsentedScopes.Count > 0 || GrantedRoles.Count > 0;
-
-    /// <summary>Whether every permission the app asks for is covered by admin consent.</summary>
-    public bool Covers(SandboxApplication app) =>
-        app.DelegatedPermissions.All(p => AdminConsentedScopes.Contains(p, StringComparer.OrdinalIgnoreCase))
-        && app.ApplicationPermissions.All(p => GrantedRoles.Contains(p, StringComparer.OrdinalIgnoreCase));
-
-    public string Describe(SandboxApplication app) =>
-        !HasAdminConsent
-            ? UserConsents > 0 ? $"Consented by {UserConsents} user(s); no admin consent" : "Not granted"
-            : Covers(app) ? "Granted for Contoso" : "Granted for Contoso, but not for every permission asked for";
-}
-
 /// <summary>Reads the consents of app registrations for the sandbox's App registrations pages.</summary>
 public sealed class SandboxAppConsents(IDbContextFactory<SandboxDbContext> contexts)
 {
@@ -30,12 +12,18 @@ public sealed class SandboxAppConsents(IDbContextFactory<SandboxDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var grants = await db.PermissionGrants.AsNoTracking().ToListAsync(cancellationToken);
         var roles = await db.AppRoleAssignments.AsNoTracking().ToListAsync(cancellationToken);
-        return grants.Select(g => g.ApplicationId).Concat(roles.Select(r => r.ApplicationId)).Distinct().ToDictionary(
-            appId => appId,
-            appId => new SandboxConsentStatus(
-                grants.Where(g => g.ApplicationId == appId && g.UserId == null).SelectMany(g => g.Scopes).ToList(),
-                roles.Where(r => r.ApplicationId == appId).Select(r => r.Role).ToList(),
-                grants.Count(g => g.ApplicationId == appId && g.UserId != null)));
+        var apiRoles = await db.RoleAssignments.AsNoTracking().Where(a => a.ClientApplicationId != null)
+            .Join(db.Applications.AsNoTracking(), a => a.ResourceApplicationId, resource => resource.Id,
+                (a, resource) => new { ClientId = a.ClientApplicationId!.Value, Permission = new SandboxApiRolePermission(resource.AppId, a.AppRoleId) })
+            .ToListAsync(cancellationToken);
+        return grants.Select(g => g.ApplicationId).Concat(roles.Select(r => r.ApplicationId)).Concat(apiRoles.Select(r => r.ClientId)).Distinct()
+            .ToDictionary(
+                appId => appId,
+                appId => new SandboxConsentStatus(
+                    grants.Where(g => g.ApplicationId == appId && g.UserId == null).SelectMany(g => g.Scopes).ToList(),
+                    roles.Where(r => r.ApplicationId == appId).Select(r => r.Role).ToList(),
+                    grants.Count(g => g.ApplicationId == appId && g.UserId != null),
+                    apiRoles.Where(r => r.ClientId == appId).Select(r => r.Permission).ToList()));
     }
 
     public async Task<SandboxConsentStatus> ForAsync(Guid appObjectId, CancellationToken cancellationToken) =>

@@ -26,6 +26,21 @@ public sealed class SandboxAppRegistrations(IDbContextFactory<SandboxDbContext> 
             .SingleOrDefaultAsync(a => a.AppId == clientId, cancellationToken);
     }
 
+    /// <summary>
+    /// The app registration a client-credentials scope names as its resource: by application (client) id, or by its
+    /// Application ID URI (<c>api://...</c>, compared without case as Entra does); null when no app has it.
+    /// </summary>
+    public async Task<SandboxApplication?> FindResourceAsync(string resource, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(resource, out var clientId))
+        {
+            return await FindByClientIdAsync(clientId, cancellationToken);
+        }
+        var uri = resource.TrimEnd('/').ToLowerInvariant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.IdentifierUri != null && a.IdentifierUri.ToLower() == uri, cancellationToken);
+    }
+
     public async Task<SandboxApplication> CreateAsync(string displayName, IEnumerable<string> redirectUris, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -53,7 +68,14 @@ public sealed class SandboxAppRegistrations(IDbContextFactory<SandboxDbContext> 
             app.ApplicationPermissions = [.. application.Distinct(StringComparer.OrdinalIgnoreCase)];
         }, cancellationToken);
 
-    /// <summary>"Grant admin consent for Contoso": every configured delegated permission for all users, every application permission.</summary>
+    /// <summary>The application permissions the app asks for on other sandbox apps (My APIs); they take effect with admin consent.</summary>
+    public Task SetApiPermissionsAsync(Guid clientId, IEnumerable<SandboxApiRolePermission> permissions, CancellationToken cancellationToken) =>
+        UpdateAsync(clientId, app => app.ApiApplicationPermissions = [.. permissions.Distinct()], cancellationToken);
+
+    /// <summary>
+    /// "Grant admin consent for Contoso": every configured delegated permission for all users, every application permission
+    /// (Microsoft Graph's and those on other sandbox apps); granted roles no longer asked for are taken back.
+    /// </summary>
     public async Task GrantAdminConsentAsync(Guid clientId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -72,6 +94,7 @@ public sealed class SandboxAppRegistrations(IDbContextFactory<SandboxDbContext> 
         db.AppRoleAssignments.AddRange(app.ApplicationPermissions
             .Where(role => !roles.Any(r => string.Equals(r.Role, role, StringComparison.OrdinalIgnoreCase)))
             .Select(role => new SandboxAppRoleAssignment { ApplicationId = app.Id, Role = role, GrantedAt = now }));
+        await GrantApiRolesAsync(db, app, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -82,6 +105,7 @@ public sealed class SandboxAppRegistrations(IDbContextFactory<SandboxDbContext> 
         var app = await db.Applications.SingleAsync(a => a.AppId == clientId, cancellationToken);
         await db.PermissionGrants.Where(g => g.ApplicationId == app.Id).ExecuteDeleteAsync(cancellationToken);
         await db.AppRoleAssignments.Where(a => a.ApplicationId == app.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.RoleAssignments.Where(a => a.ClientApplicationId == app.Id).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Adds a client secret; the value is returned this once and never again.</summary>
@@ -157,6 +181,22 @@ public sealed class SandboxAppRegistrations(IDbContextFactory<SandboxDbContext> 
 
     /// <summary>The stored form of a secret value: SHA-256, hex.</summary>
     public static string HashSecret(string value) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)));
+
+    // The client's roles on other sandbox apps become exactly the requested ones that still exist and allow applications.
+    private static async Task GrantApiRolesAsync(SandboxDbContext db, SandboxApplication client, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var resourceIds = client.ApiApplicationPermissions.Select(p => p.ResourceAppId).Distinct().ToList();
+        var resources = await db.Applications.AsNoTracking().Where(a => resourceIds.Contains(a.AppId)).ToListAsync(cancellationToken);
+        var wanted = client.ApiApplicationPermissions
+            .Select(p => (Resource: resources.FirstOrDefault(r => r.AppId == p.ResourceAppId), p.AppRoleId))
+            .Where(p => p.Resource?.AppRoles.Any(r => r.Id == p.AppRoleId && r.AllowsApplications) == true)
+            .Select(p => (ResourceId: p.Resource!.Id, p.AppRoleId))
+            .ToList();
+        var held = await db.RoleAssignments.Where(a => a.ClientApplicationId == client.Id).ToListAsync(cancellationToken);
+        db.RoleAssignments.RemoveRange(held.Where(a => !wanted.Contains((a.ResourceApplicationId, a.AppRoleId))));
+        db.RoleAssignments.AddRange(wanted.Where(w => !held.Any(a => a.ResourceApplicationId == w.ResourceId && a.AppRoleId == w.AppRoleId))
+            .Select(w => new SandboxRoleAssignment { ResourceApplicationId = w.ResourceId, AppRoleId = w.AppRoleId, ClientApplicationId = client.Id, CreatedAt = now }));
+    }
 
     private async Task UpdateAsync(Guid clientId, Action<SandboxApplication> change, CancellationToken cancellationToken)
     {

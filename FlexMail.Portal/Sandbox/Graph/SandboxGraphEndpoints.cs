@@ -22,7 +22,8 @@ public static class SandboxGraphEndpoints
 
     public static IEndpointRouteBuilder MapSandboxGraph(this IEndpointRouteBuilder app)
     {
-        app.Map($"{SandboxTenant.GraphPath}/v1.0/{{**path}}", ServeAsync).DisableAntiforgery().ExcludeFromDescription();
+        // Open to every caller (the bearer token is checked per request), whatever the portal's fallback authorization policy.
+        app.Map($"{SandboxTenant.GraphPath}/v1.0/{{**path}}", ServeAsync).DisableAntiforgery().ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 

@@ -34,10 +34,21 @@ public static class EntraErrors
     public static EntraError PkceMethodNotSupported() => new("invalid_request", 50147,
         "The code_challenge_method 'plain' is not supported; use S256.");
 
-    public static EntraError ResourceNotFound(string scope) => new("invalid_scope", 500011,
-        $"The resource principal named {scope} was not found in the tenant named {DirectoryName}. This can happen if the application " +
+    /// <param name="resource">The resource as the request named it (<c>api://...</c>, a client id, or a scope of an unknown resource).</param>
+    public static EntraError ResourceNotFound(string resource) => new("invalid_resource", 500011,
+        $"The resource principal named {resource} was not found in the tenant named {DirectoryName}. This can happen if the application " +
         "has not been installed by the administrator of the tenant or consented to by any user in the tenant. " +
         "You might have sent your authentication request to the wrong tenant.");
+
+    /// <summary>The app requires assignment (Enterprise application, "Assignment required?") and the user holds none of its roles.</summary>
+    public static EntraError UserNotAssigned(string appName, Guid clientId, string userPrincipalName, string error = "invalid_grant") => new(error, 50105,
+        $"Your administrator has configured the application {appName} ('{clientId}') to block users unless they are specifically granted " +
+        $"('assigned') access to the application. The signed in user '{userPrincipalName}' is blocked because they are not a direct member " +
+        "of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.");
+
+    /// <summary>Client credentials for a resource that requires assignment, by a client app granted none of its roles.</summary>
+    public static EntraError AppNotAssigned(Guid clientId, string clientName, string resource, string resourceName) => new("invalid_grant", 501051,
+        $"Application '{clientId}'({clientName}) is not assigned to a role for the application '{resource}'({resourceName}).");
 
     public static EntraError LoginRequired() => new("login_required", 50058,
         "A silent sign-in request was sent but no user is signed in.");

@@ -8,10 +8,11 @@ namespace FlexMail.Portal.Sandbox.Identity;
 /// <summary>
 /// The admin consent endpoint (<c>/{tenant}/v2.0/adminconsent</c>): an administrator grants every permission the
 /// app registration asks for, for all users, and the browser goes back with <c>admin_consent=True</c>. In the
-/// sandbox any member may act as administrator. Also the logout endpoint.
+/// sandbox any member may act as administrator.
 /// </summary>
 public sealed partial class SandboxAdminConsentFlow(
     SandboxAppRegistrations apps,
+    SandboxAppRoles appRoles,
     SandboxDirectory directory,
     SandboxAuthorizeRequestProtector protector,
     IAntiforgery antiforgery,
@@ -32,7 +33,11 @@ public sealed partial class SandboxAdminConsentFlow(
         var tokens = antiforgery.GetAndStoreTokens(context);
         HiddenField[] fields = [new("request", protector.Protect(request)), new(tokens.FormFieldName, tokens.RequestToken!)];
         EntraResponses.NoStore(context);
-        return SandboxIdentityPages.Html(SandboxIdentityPages.AdminConsent(app.DisplayName, app.DelegatedPermissions, app.ApplicationPermissions, admins, fields));
+        // Application permissions: Microsoft Graph's, then the roles asked for on other sandbox apps ("FlexMail Portal: FlexMail.Integrator").
+        var apiRoles = (await appRoles.ListApplicationRolesAsync(cancellationToken))
+            .Where(role => app.ApiApplicationPermissions.Contains(role.Permission)).Select(role => role.Name);
+        return SandboxIdentityPages.Html(SandboxIdentityPages.AdminConsent(app.DisplayName, app.DelegatedPermissions,
+            [.. app.ApplicationPermissions, .. apiRoles], admins, fields));
     }
 
     public async Task<IResult> SubmitAsync(HttpContext context, CancellationToken cancellationToken)
@@ -65,18 +70,6 @@ public sealed partial class SandboxAdminConsentFlow(
             ["state"] = request.State,
             ["scope"] = request.Scope.Length > 0 ? request.Scope : $"{SandboxTenant.GraphResource}/.default",
         }.Where(p => p.Value is not null)!));
-    }
-
-    /// <summary>Sign-out: the sandbox keeps no session of its own, so it only sends the browser back.</summary>
-    public static IResult Logout(HttpContext context)
-    {
-        var back = context.Request.Query["post_logout_redirect_uri"].ToString();
-        if (Uri.TryCreate(back, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-        {
-            var state = context.Request.Query["state"].ToString();
-            return Results.Redirect(state.Length > 0 ? QueryHelpers.AddQueryString(back, "state", state) : back);
-        }
-        return SandboxIdentityPages.Html(SandboxIdentityPages.SignedOut());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox admin consent: user {UserId} granted app {ClientId} its permissions for all users")]

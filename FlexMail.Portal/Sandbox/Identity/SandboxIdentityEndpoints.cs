@@ -18,13 +18,16 @@ public static class SandboxIdentityEndpoints
         .AddSingleton<SandboxAuthorizeRequestProtector>()
         .AddSingleton<SandboxSignInFlow>()
         .AddSingleton<SandboxAdminConsentFlow>()
+        .AddSingleton<SandboxLogout>()
+        .AddSingleton<SandboxClientCredentialsGrant>()
         .AddSingleton<SandboxTokenEndpoint>();
 
     public static WebApplication MapSandboxIdentity(this WebApplication app)
     {
         foreach (var prefix in new[] { SandboxTenant.IdentityPath, "" })
         {
-            var tenant = app.MapGroup(prefix + "/{tenant}").AddEndpointFilter(RequireThisTenant).ExcludeFromDescription();
+            // Open to every client, as the identity platform is: the portal's own sign-in requires a signed-in user elsewhere.
+            var tenant = app.MapGroup(prefix + "/{tenant}").AddEndpointFilter(RequireThisTenant).ExcludeFromDescription().AllowAnonymous();
             tenant.MapGet("/v2.0/.well-known/openid-configuration", Configuration);
             tenant.MapGet("/discovery/v2.0/keys", KeysAsync);
             tenant.MapGet("/oauth2/v2.0/authorize", (string tenant, HttpContext context, SandboxSignInFlow flow, CancellationToken ct) =>
@@ -37,7 +40,8 @@ public static class SandboxIdentityEndpoints
                 flow.ShowAsync(context, tenant, ct));
             tenant.MapPost("/v2.0/adminconsent", (HttpContext context, SandboxAdminConsentFlow flow, CancellationToken ct) =>
                 flow.SubmitAsync(context, ct));
-            tenant.MapGet("/oauth2/v2.0/logout", SandboxAdminConsentFlow.Logout);
+            tenant.MapGet("/oauth2/v2.0/logout", (HttpContext context, SandboxLogout logout, CancellationToken ct) =>
+                logout.HandleAsync(context, ct));
         }
         return app;
     }

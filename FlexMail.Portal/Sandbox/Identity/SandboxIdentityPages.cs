@@ -99,8 +99,10 @@ public static class SandboxIdentityPages
         .Append("<script>document.forms[0].submit();</script></body></html>")
         .ToString();
 
-    public static string SignedOut() => Layout("Signed out",
-        "<h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>");
+    /// <param name="note">The sandbox's own explanation under Entra's text (why it did not send the browser back), if any.</param>
+    public static string SignedOut(string? note = null) => Layout("Signed out",
+        "<h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>" +
+        (note is null ? "" : $"<p role=\"note\">{E(note)}</p>"));
 
     /// <summary>A heading and its list; nothing at all when the list is empty (no heading over nothing).</summary>
     private static string PermissionSection(string heading, IEnumerable<string> permissions)

@@ -6,12 +6,14 @@ namespace FlexMail.Portal.Sandbox.Identity;
 
 /// <summary>
 /// The authorization endpoint: validates the client and its redirect URI (errors on a page), lets the person pick
-/// a sandbox user, asks consent for Graph permissions not yet granted, and sends an authorization code back.
+/// a sandbox user, refuses a user the app requires to be assigned (AADSTS50105), asks consent for Graph permissions not
+/// yet granted, and sends an authorization code back.
 /// </summary>
 public sealed partial class SandboxSignInFlow(
     SandboxAppRegistrations apps,
     SandboxDirectory directory,
     SandboxGrants grants,
+    SandboxEnterpriseApps enterpriseApps,
     SandboxAuthorizeRequestProtector protector,
     IAntiforgery antiforgery,
     TimeProvider clock,
@@ -89,6 +91,15 @@ public sealed partial class SandboxSignInFlow(
     private async Task<IResult> ContinueAsync(HttpContext context, SandboxApplication app, SandboxAuthorizeRequest request, SandboxUser user,
         bool interactive, CancellationToken cancellationToken)
     {
+        if (!(await enterpriseApps.UserAccessAsync(app, user.Id, cancellationToken)).MaySignIn)
+        {
+            LogNotAssigned(logger, user.UserPrincipalName, app.AppId);
+            // Entra shows this on its own page; only a silent request (no page to show) gets it back at the redirect URI.
+            return interactive
+                ? EntraResponses.Page(context, EntraErrors.UserNotAssigned(app.DisplayName, app.AppId, user.UserPrincipalName), clock)
+                : request.RespondToClient(EntraResponses.RedirectParameters(context,
+                    EntraErrors.UserNotAssigned(app.DisplayName, app.AppId, user.UserPrincipalName, "access_denied"), request.State, clock));
+        }
         var wanted = GraphScopes.DelegatedPermissions(GraphScopes.Parse(request.Scope), app.DelegatedPermissions);
         var missing = GraphScopes.Missing(wanted, await grants.GrantedScopesAsync(app, user.Id, cancellationToken));
         var askConsent = missing.Count > 0 || (request.Prompt == "consent" && wanted.Count > 0);
@@ -130,6 +141,9 @@ public sealed partial class SandboxSignInFlow(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox sign-in: {UserPrincipalName} signed in to app {ClientId}")]
     private static partial void LogSignedIn(ILogger logger, string userPrincipalName, Guid clientId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox sign-in refused: {UserPrincipalName} is not assigned to app {ClientId} (AADSTS50105)")]
+    private static partial void LogNotAssigned(ILogger logger, string userPrincipalName, Guid clientId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox consent: user {UserId} granted app {ClientId} the permissions {Scopes}")]
     private static partial void LogConsented(ILogger logger, Guid userId, Guid clientId, string scopes);

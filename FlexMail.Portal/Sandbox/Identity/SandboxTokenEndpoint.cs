@@ -13,6 +13,8 @@ namespace FlexMail.Portal.Sandbox.Identity;
 public sealed partial class SandboxTokenEndpoint(
     SandboxClientAuthenticator authenticator,
     SandboxGrants grants,
+    SandboxClientCredentialsGrant clientCredentials,
+    SandboxEnterpriseApps enterpriseApps,
     SandboxTokenService tokens,
     TimeProvider clock,
     ILogger<SandboxTokenEndpoint> logger)
@@ -42,7 +44,7 @@ public sealed partial class SandboxTokenEndpoint(
         {
             "authorization_code" => await RedeemCodeAsync(context, app, form, cancellationToken),
             "refresh_token" => await RefreshAsync(context, app, form, cancellationToken),
-            _ => await ClientCredentialsAsync(context, app, form, cancellationToken),
+            _ => await clientCredentials.IssueAsync(context, app, form, cancellationToken),
         };
         if (error is not null)
         {
@@ -97,6 +99,10 @@ public sealed partial class SandboxTokenEndpoint(
         {
             return (null, EntraErrors.SessionsRevoked(stored.IssuedAt, revokedAt));
         }
+        if (!(await enterpriseApps.UserAccessAsync(app, user.Id, cancellationToken)).MaySignIn)
+        {
+            return (null, EntraErrors.UserNotAssigned(app.DisplayName, app.AppId, user.UserPrincipalName));
+        }
 
         var scopes = GraphScopes.Parse(form.ContainsKey("scope") ? form["scope"].ToString() : string.Join(' ', stored.Scopes));
         var wanted = GraphScopes.DelegatedPermissions(scopes, app.DelegatedPermissions);
@@ -106,20 +112,6 @@ public sealed partial class SandboxTokenEndpoint(
             return (null, EntraErrors.ConsentRequired(app.AppId, app.DisplayName, subError: "consent_required"));
         }
         return (await UserTokensAsync(context, app, user, scopes, null, form, cancellationToken), null);
-    }
-
-    private async Task<(Dictionary<string, object>?, EntraError?)> ClientCredentialsAsync(HttpContext context, SandboxApplication app, IFormCollection form,
-        CancellationToken cancellationToken)
-    {
-        var scopes = GraphScopes.Parse(form["scope"]);
-        if (!scopes.IsDefault || scopes.Graph.Count > 0 || scopes.UnknownResource is not null)
-        {
-            return (null, EntraErrors.ClientCredentialsScope(form["scope"]));
-        }
-        var roles = await grants.AppRolesAsync(app, cancellationToken);
-        var accessToken = await tokens.IssueAccessTokenAsync(RequestBase(context),
-            new SandboxAccessToken(SandboxTenant.TenantId, app.AppId, app.DisplayName, null, null, [], roles), cancellationToken);
-        return (Lifetimes(new Dictionary<string, object> { ["token_type"] = "Bearer" }, accessToken), null);
     }
 
     private async Task<Dictionary<string, object>> UserTokensAsync(HttpContext context, SandboxApplication app, SandboxUser user, RequestedScopes scopes,
@@ -141,7 +133,9 @@ public sealed partial class SandboxTokenEndpoint(
         }
         if (scopes.Has(GraphScopes.OpenId))
         {
-            body["id_token"] = await tokens.IssueIdTokenAsync(sandboxBase, app.AppId, user.Id, user.UserPrincipalName, user.DisplayName, nonce, cancellationToken);
+            var access = await enterpriseApps.UserAccessAsync(app, user.Id, cancellationToken);
+            body["id_token"] = await tokens.IssueIdTokenAsync(sandboxBase, app.AppId, user.Id, user.UserPrincipalName, user.DisplayName, nonce,
+                access.Roles, cancellationToken);
         }
         if (form["client_info"] == "1" || scopes.Has(GraphScopes.OpenId))
         {
@@ -150,7 +144,8 @@ public sealed partial class SandboxTokenEndpoint(
         return body;
     }
 
-    private static Dictionary<string, object> Lifetimes(Dictionary<string, object> body, string accessToken)
+    /// <summary>Adds the access token and its lifetimes (<c>expires_in</c>, <c>ext_expires_in</c>) to a token response.</summary>
+    internal static Dictionary<string, object> Lifetimes(Dictionary<string, object> body, string accessToken)
     {
         var seconds = (int)SandboxTokenService.AccessTokenLifetime.TotalSeconds;
         body["expires_in"] = seconds;

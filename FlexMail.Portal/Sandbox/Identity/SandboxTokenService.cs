@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using System.Text.Json;
+using FlexMail.Portal.Sandbox.Apps;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FlexMail.Portal.Sandbox.Identity;
 
 /// <summary>
-/// Issues the sandbox's RS256 tokens shaped like Entra's v2.0 tokens (access tokens for Microsoft Graph, id tokens
-/// for the client) and validates Graph access tokens.
+/// Issues the sandbox's RS256 tokens shaped like Entra's (access tokens for Microsoft Graph, app-only v2.0 access tokens
+/// for sandbox app registrations, v2.0 id tokens for the client) and validates Graph access tokens.
 /// </summary>
 public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider clock)
 {
@@ -48,9 +49,35 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
         return await SignAsync(sandboxBase, claims, AccessTokenLifetime, cancellationToken);
     }
 
-    /// <summary>An id token for the client that signed the user in.</summary>
+    /// <summary>
+    /// A v2.0 app-only access token for a sandbox app registration as resource (client credentials with
+    /// <c>{resource}/.default</c>), shaped as Entra issues it: the resource's client id as <c>aud</c>, the client's service
+    /// principal as <c>oid</c>/<c>sub</c>, <c>azp</c>/<c>azpacr</c>, <c>idtyp</c> = app, and the granted roles, if any.
+    /// </summary>
+    public Task<string> IssueApiAccessTokenAsync(Uri sandboxBase, SandboxApiAccessToken token, CancellationToken cancellationToken)
+    {
+        var servicePrincipal = SandboxServicePrincipal.ObjectId(token.ClientId).ToString();
+        var claims = new Dictionary<string, object>
+        {
+            ["aud"] = token.ResourceAppId.ToString(),
+            ["tid"] = SandboxTenant.TenantId.ToString(),
+            ["azp"] = token.ClientId.ToString(),
+            ["azpacr"] = token.ClientAuthentication,
+            ["oid"] = servicePrincipal,
+            ["sub"] = servicePrincipal,
+            ["idtyp"] = "app",
+            ["ver"] = "2.0",
+        };
+        if (token.Roles.Count > 0)
+        {
+            claims["roles"] = token.Roles.ToArray();
+        }
+        return SignAsync(sandboxBase, claims, AccessTokenLifetime, cancellationToken);
+    }
+
+    /// <summary>An id token for the client that signed the user in, with the values of the app roles the user holds on it.</summary>
     public Task<string> IssueIdTokenAsync(Uri sandboxBase, Guid clientId, Guid userId, string userPrincipalName, string displayName,
-        string? nonce, CancellationToken cancellationToken)
+        string? nonce, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         var claims = new Dictionary<string, object>
         {
@@ -65,6 +92,11 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
         if (nonce is not null)
         {
             claims["nonce"] = nonce;
+        }
+        // As Entra: the claim is there only when the user holds a role.
+        if (roles.Count > 0)
+        {
+            claims["roles"] = roles.ToArray();
         }
         return SignAsync(sandboxBase, claims, TimeSpan.FromHours(1), cancellationToken);
     }
@@ -83,7 +115,7 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
             IssuerSigningKey = await keys.GetAsync(cancellationToken),
             ValidAudiences = [SandboxTenant.GraphResource, SandboxTenant.GraphAppId],
             // The issuer carries the host the token was requested at; the tenant path is what must match.
-            IssuerValidator = (issuer, _, _) => issuer.EndsWith($"{SandboxTenant.IdentityPath}/{SandboxTenant.TenantId}/v2.0", StringComparison.Ordinal)
+            IssuerValidator = (issuer, _, _) => IsSandboxIssuer(issuer)
                 ? issuer
                 : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the sandbox tenant."),
             LifetimeValidator = (notBefore, expires, _, _) => notBefore <= clock.GetUtcNow().UtcDateTime.AddMinutes(5)
@@ -106,6 +138,27 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
             isDelegated ? Value(claims, "scp").Split(' ', StringSplitOptions.RemoveEmptyEntries) : [],
             [.. claims.FindAll("roles").Select(claim => claim.Value)]);
     }
+
+    /// <summary>
+    /// The audience (client id) of an id token the sandbox issued, as the logout endpoint reads <c>id_token_hint</c>: the
+    /// signature and the issuer must be the sandbox's, an expired token is still accepted (sign-out often comes late).
+    /// </summary>
+    public async Task<Guid?> IdTokenAudienceAsync(string idToken, CancellationToken cancellationToken)
+    {
+        var result = await Handler.ValidateTokenAsync(idToken, new TokenValidationParameters
+        {
+            IssuerSigningKey = await keys.GetAsync(cancellationToken),
+            IssuerValidator = (issuer, _, _) => IsSandboxIssuer(issuer)
+                ? issuer
+                : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the sandbox tenant."),
+            ValidateAudience = false,
+            ValidateLifetime = false,
+        });
+        return result.IsValid && Guid.TryParse(result.ClaimsIdentity.FindFirst("aud")?.Value, out var audience) ? audience : null;
+    }
+
+    private static bool IsSandboxIssuer(string issuer) =>
+        issuer.EndsWith($"{SandboxTenant.IdentityPath}/{SandboxTenant.TenantId}/v2.0", StringComparison.Ordinal);
 
     private async Task<string> SignAsync(Uri sandboxBase, Dictionary<string, object> claims, TimeSpan lifetime, CancellationToken cancellationToken)
     {

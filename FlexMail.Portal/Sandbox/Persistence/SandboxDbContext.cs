@@ -31,6 +31,8 @@ public sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> options)
 
     public DbSet<SandboxAppRoleAssignment> AppRoleAssignments => Set<SandboxAppRoleAssignment>();
 
+    public DbSet<SandboxRoleAssignment> RoleAssignments => Set<SandboxRoleAssignment>();
+
     public DbSet<SandboxAuthorizationCode> AuthorizationCodes => Set<SandboxAuthorizationCode>();
 
     public DbSet<SandboxRefreshToken> RefreshTokens => Set<SandboxRefreshToken>();

@@ -89,7 +89,7 @@ public sealed class AppDetailsTests : SandboxComponentTest
 
         page.WaitForAssertion(() => Assert.Contains("Granted for Contoso", page.Find("[data-testid=consent-status]").TextContent));
         await using var db = await SandboxContexts.CreateDbContextAsync();
-        var grant = await db.PermissionGrants.SingleAsync(g => g.UserId == null);
+        var grant = await db.PermissionGrants.SingleAsync(g => g.ApplicationId == _app.Id && g.UserId == null);
         Assert.Equal(["Mail.Send", "User.Read"], grant.Scopes.Order());
     }
 
@@ -108,7 +108,7 @@ public sealed class AppDetailsTests : SandboxComponentTest
         _dialogs.WaitForAssertion(() => Assert.DoesNotContain("Revoke admin consent?", _dialogs.Markup));
         await using (var db = await SandboxContexts.CreateDbContextAsync())
         {
-            Assert.True(await db.PermissionGrants.AnyAsync(g => g.UserId == null));
+            Assert.True(await db.PermissionGrants.AnyAsync(g => g.ApplicationId == _app.Id && g.UserId == null));
         }
 
         Button(page, "Revoke admin consent").Click();

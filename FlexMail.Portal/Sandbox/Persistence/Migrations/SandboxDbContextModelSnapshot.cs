@@ -85,12 +85,23 @@ namespace FlexMail.Portal.Sandbox.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApiApplicationPermissions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AppId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppRoles")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("ApplicationPermissions")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AssignmentRequired")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -101,6 +112,9 @@ namespace FlexMail.Portal.Sandbox.Persistence.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifierUri")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("RedirectUris")
@@ -173,6 +187,41 @@ namespace FlexMail.Portal.Sandbox.Persistence.Migrations
                     b.HasIndex("ApplicationId");
 
                     b.ToTable("PermissionGrants");
+                });
+
+            modelBuilder.Entity("FlexMail.Portal.Sandbox.Apps.SandboxRoleAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AppRoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResourceApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientApplicationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ResourceApplicationId", "AppRoleId");
+
+                    b.ToTable("RoleAssignments", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_RoleAssignments_OnePrincipal", "(\"UserId\" IS NULL) <> (\"ClientApplicationId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("FlexMail.Portal.Sandbox.Directory.MailboxPermission", b =>
@@ -522,6 +571,25 @@ namespace FlexMail.Portal.Sandbox.Persistence.Migrations
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FlexMail.Portal.Sandbox.Apps.SandboxRoleAssignment", b =>
+                {
+                    b.HasOne("FlexMail.Portal.Sandbox.Apps.SandboxApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ClientApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("FlexMail.Portal.Sandbox.Apps.SandboxApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FlexMail.Portal.Sandbox.Directory.SandboxUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("FlexMail.Portal.Sandbox.Directory.MailboxPermission", b =>
