@@ -7,7 +7,11 @@ public sealed class AuditEvent
 
     public DateTimeOffset OccurredAt { get; set; }
 
+    /// <summary>The display name of who did it (<see cref="Audit.Actor.Name"/>).</summary>
     public required string Actor { get; set; }
+
+    /// <summary>Their object id in the sign-in tenant; null for FlexMail itself.</summary>
+    public string? ActorId { get; set; }
 
     public required string Action { get; set; }
 

@@ -6,9 +6,7 @@ namespace FlexMail.Domain.Audit;
 /// <summary>Records changes and reads them back, newest first.</summary>
 public sealed class AuditLog(IDbContextFactory<FlexMailDbContext> contexts, TimeProvider clock)
 {
-    public const string SystemActor = "system";
-
-    public async Task RecordAsync(string actor, string action, string subject, string? details, CancellationToken cancellationToken)
+    public async Task RecordAsync(Actor actor, string action, string subject, string? details, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         Stage(db, actor, action, subject, details);
@@ -16,11 +14,12 @@ public sealed class AuditLog(IDbContextFactory<FlexMailDbContext> contexts, Time
     }
 
     /// <summary>Adds the event to a context whose changes are saved together with it (all or nothing).</summary>
-    public void Stage(FlexMailDbContext db, string actor, string action, string subject, string? details) =>
+    public void Stage(FlexMailDbContext db, Actor actor, string action, string subject, string? details) =>
         db.AuditEvents.Add(new AuditEvent
         {
             OccurredAt = clock.GetUtcNow(),
-            Actor = actor,
+            Actor = actor.Name,
+            ActorId = actor.ObjectId,
             Action = action,
             Subject = subject,
             Details = details,

@@ -37,7 +37,7 @@ public sealed class CredentialService(
     }
 
     public async Task<Result<AddCertificateResult>> AddCertificateAsync(
-        AddCertificateRequest request, string actor, CancellationToken cancellationToken)
+        AddCertificateRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var names = CredentialName.Validate(request);
@@ -70,7 +70,7 @@ public sealed class CredentialService(
     }
 
     public async Task<Result<AddPrivateKeyResult>> AddPrivateKeyAsync(
-        AddPrivateKeyRequest request, string actor, CancellationToken cancellationToken)
+        AddPrivateKeyRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var name = CredentialName.Validate(request.Name);
@@ -133,7 +133,7 @@ public sealed class CredentialService(
     }
 
     /// <summary>Deletes a credential no OAuth application uses; otherwise says which applications use it.</summary>
-    public async Task<Result<DeletedCredential>> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    public async Task<Result<DeletedCredential>> DeleteAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Credentials.SingleOrDefaultAsync(credential => credential.Id == id, cancellationToken);
@@ -223,7 +223,7 @@ public sealed class CredentialService(
     /// Inserts the rows in one transaction and audits each; one already stored (same certificate, same key) or a taken
     /// name refuses all of them.
     /// </summary>
-    private async Task<CredentialError?> InsertAsync(IReadOnlyList<Credential> rows, string actor, CancellationToken cancellationToken)
+    private async Task<CredentialError?> InsertAsync(IReadOnlyList<Credential> rows, Actor actor, CancellationToken cancellationToken)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {

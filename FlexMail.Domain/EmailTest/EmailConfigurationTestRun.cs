@@ -1,3 +1,5 @@
+using FlexMail.Domain.Audit;
+
 namespace FlexMail.Domain.EmailTest;
 
 /// <summary>
@@ -12,7 +14,11 @@ public sealed class EmailConfigurationTestRun
 
     public DateTimeOffset FinishedAt { get; set; }
 
+    /// <summary>The display name of who ran the test.</summary>
     public required string RequestedBy { get; set; }
+
+    /// <summary>Their object id in the sign-in tenant.</summary>
+    public string? RequestedById { get; set; }
 
     public required string Recipient { get; set; }
 
@@ -21,11 +27,12 @@ public sealed class EmailConfigurationTestRun
     /// <summary>The steps in the order they ran (stored as JSON).</summary>
     public List<StoredTestStep> Steps { get; set; } = [];
 
-    public static EmailConfigurationTestRun From(EmailConfigurationTestReport report, string requestedBy, string recipient) => new()
+    public static EmailConfigurationTestRun From(EmailConfigurationTestReport report, Actor requestedBy, string recipient) => new()
     {
         StartedAt = report.StartedAt,
         FinishedAt = report.FinishedAt,
-        RequestedBy = requestedBy,
+        RequestedBy = requestedBy.Name,
+        RequestedById = requestedBy.ObjectId,
         Recipient = recipient,
         Verdict = report.Verdict,
         Steps = [.. report.Steps.Select(StoredTestStep.From)],

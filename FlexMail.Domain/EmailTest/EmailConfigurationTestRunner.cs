@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using Microsoft.Extensions.Logging;
 
 namespace FlexMail.Domain.EmailTest;
@@ -20,7 +21,7 @@ public interface IEmailConfigurationTestRunner
     /// Tests the saved configuration, reporting each step to <paramref name="progress"/> as it finishes, and stores the
     /// result. <paramref name="recipient"/> empty sends the test mail to the SMTP From Address.
     /// </summary>
-    Task<EmailConfigurationTestOutcome> RunAsync(string? recipient, string requestedBy, IProgress<TestStepResult>? progress, CancellationToken cancellationToken);
+    Task<EmailConfigurationTestOutcome> RunAsync(string? recipient, Actor requestedBy, IProgress<TestStepResult>? progress, CancellationToken cancellationToken);
 
     /// <summary>The last stored run, or null when the configuration was never tested.</summary>
     Task<EmailConfigurationTestRun?> LastRunAsync(CancellationToken cancellationToken);
@@ -33,17 +34,17 @@ public sealed class EmailConfigurationTestRunner(
 {
     public Task<string> DefaultRecipientAsync(CancellationToken cancellationToken) => setup.DefaultRecipientAsync(cancellationToken);
 
-    public async Task<EmailConfigurationTestOutcome> RunAsync(string? recipient, string requestedBy, IProgress<TestStepResult>? progress,
+    public async Task<EmailConfigurationTestOutcome> RunAsync(string? recipient, Actor requestedBy, IProgress<TestStepResult>? progress,
         CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(requestedBy);
+        ArgumentNullException.ThrowIfNull(requestedBy);
         using var prepared = await setup.PrepareAsync(recipient, cancellationToken);
         if (prepared.Problem is { } problem)
         {
             EmailConfigurationTestLog.CannotRun(logger, problem.Cause);
             return EmailConfigurationTestOutcome.CannotRun(problem);
         }
-        var request = prepared.Request! with { RequestedBy = requestedBy };
+        var request = prepared.Request! with { RequestedBy = requestedBy.Name };
         var report = await test.RunAsync(request, progress, cancellationToken);
         var run = await history.SaveAsync(EmailConfigurationTestRun.From(report, requestedBy, request.TestRecipient), cancellationToken);
         return EmailConfigurationTestOutcome.Ran(report, run);

@@ -28,6 +28,9 @@ public sealed class MailboxAuthorization
 
     public string? AuthorizedBy { get; set; }
 
+    /// <summary>The object id of the signed-in person who authorized (<see cref="AuthorizedBy"/> is their name).</summary>
+    public string? AuthorizedById { get; set; }
+
     public DateTimeOffset? LastRefreshedAt { get; set; }
 
     /// <summary>Changes on every write, so two portal instances never overwrite each other's cache.</summary>

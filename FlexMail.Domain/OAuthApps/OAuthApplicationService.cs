@@ -47,11 +47,11 @@ public sealed class OAuthApplicationService(
         return await ValidateAsync(db, draft, cancellationToken);
     }
 
-    public Task<Result<Saved>> SaveAsync(OAuthApplicationDraft draft, string actor, CancellationToken cancellationToken) =>
+    public Task<Result<Saved>> SaveAsync(OAuthApplicationDraft draft, Actor actor, CancellationToken cancellationToken) =>
         contexts.SaveStagedAsync(db => StageAsync(db, draft, actor, cancellationToken), () => ValidateAsync(draft, cancellationToken), cancellationToken);
 
     /// <summary>Validates and applies the draft to <paramref name="db"/> without saving (the caller saves, all or nothing).</summary>
-    internal async Task<Result<Saved>> StageAsync(FlexMailDbContext db, OAuthApplicationDraft draft, string actor, CancellationToken cancellationToken)
+    internal async Task<Result<Saved>> StageAsync(FlexMailDbContext db, OAuthApplicationDraft draft, Actor actor, CancellationToken cancellationToken)
     {
         var report = await ValidateAsync(db, draft, cancellationToken);
         if (report.HasErrors)
@@ -87,7 +87,7 @@ public sealed class OAuthApplicationService(
     /// <summary>Code of a refused delete: the application is still in use.</summary>
     public const string InUse = "OAuthApplicationInUse";
 
-    public async Task<Result> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken)
+    public async Task<Result> DeleteAsync(Guid id, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var application = await db.OAuthApplications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);

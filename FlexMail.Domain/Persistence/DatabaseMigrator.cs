@@ -25,7 +25,7 @@ public sealed partial class DatabaseMigrator(
         }
 
         LogApplied(logger, pending.Count, pending[^1]);
-        await audit.RecordAsync(AuditLog.SystemActor, "Database migrated", "Database schema",
+        await audit.RecordAsync(Actor.System, "Database migrated", "Database schema",
             $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}", cancellationToken);
         return pending;
     }

@@ -40,12 +40,12 @@ public sealed class EmailSettingsService(
         return validator.Validate(draft, await KnownApplicationIdsAsync(db, pendingApplicationIds, cancellationToken), portalOrigin);
     }
 
-    public Task<Result<Saved>> SaveAsync(EmailSettingsDraft draft, string actor, CancellationToken cancellationToken) =>
+    public Task<Result<Saved>> SaveAsync(EmailSettingsDraft draft, Actor actor, CancellationToken cancellationToken) =>
         contexts.SaveStagedAsync(db => StageAsync(db, draft, [], actor, cancellationToken), () => ValidateAsync(draft, [], cancellationToken), cancellationToken);
 
     /// <summary>Validates and applies the draft to <paramref name="db"/> without saving (the caller saves, all or nothing).</summary>
     internal async Task<Result<Saved>> StageAsync(
-        FlexMailDbContext db, EmailSettingsDraft draft, IEnumerable<Guid> pendingApplicationIds, string actor, CancellationToken cancellationToken)
+        FlexMailDbContext db, EmailSettingsDraft draft, IEnumerable<Guid> pendingApplicationIds, Actor actor, CancellationToken cancellationToken)
     {
         var report = validator.Validate(draft, await KnownApplicationIdsAsync(db, pendingApplicationIds, cancellationToken));
         if (report.HasErrors)
@@ -65,7 +65,7 @@ public sealed class EmailSettingsService(
         return new Saved(Guid.Empty, report); // one settings row: no id of its own to report
     }
 
-    private FieldChanges Apply(EmailSettingsDraft draft, EmailSettings settings, string actor)
+    private FieldChanges Apply(EmailSettingsDraft draft, EmailSettings settings, Actor actor)
     {
         var approvals = draft.EmailApprovalEnabled;
         var incomingSame = draft.IncomingSameAsOutgoing;
@@ -98,7 +98,7 @@ public sealed class EmailSettingsService(
         }
         else if (!Formats.SameAddress(settings.InboxRemovalAcknowledgedMailbox, acknowledgedMailbox))
         {
-            settings.InboxRemovalAcknowledgedBy = actor;
+            settings.InboxRemovalAcknowledgedBy = actor.Name;
             settings.InboxRemovalAcknowledgedAt = clock.GetUtcNow();
             settings.InboxRemovalAcknowledgedMailbox = acknowledgedMailbox;
         }

@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Validation;
@@ -11,7 +12,7 @@ public sealed class SetupService(
     OAuthApplicationService applications,
     EmailSettingsService settings)
 {
-    public Task<SetupSaveResult> SaveAsync(OAuthApplicationDraft application, EmailSettingsDraft emailSettings, string actor, CancellationToken cancellationToken)
+    public Task<SetupSaveResult> SaveAsync(OAuthApplicationDraft application, EmailSettingsDraft emailSettings, Actor actor, CancellationToken cancellationToken)
     {
         var applicationId = application.Id ??= Guid.NewGuid();
         // Both halves are staged in one context and saved by one SaveChanges: one transaction, nothing is half-saved.

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.MailboxAccess.Authorize;
-using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Hosting.SignIn;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -26,8 +26,10 @@ internal static class OAuthAuthorizationEndpoints
     public static IEndpointRouteBuilder MapFlexMailAuthorization(this IEndpointRouteBuilder endpoints)
     {
         var callbackPath = endpoints.ServiceProvider.GetRequiredService<IOptions<OAuthOptions>>().Value.CallbackPath;
-        endpoints.MapGet(StartPath, StartAsync);
-        endpoints.MapGet(callbackPath, CallbackAsync);
+        endpoints.MapGet(StartPath, StartAsync).RequireAuthorization(PortalPolicies.Admin);
+        // Open: Entra ID sends the browser here; the one-time state, its browser binding and PKCE are the checks, and an
+        // admin consent granted by a tenant administrator who does not use FlexMail returns here too.
+        endpoints.MapGet(callbackPath, CallbackAsync).AllowAnonymous();
         return endpoints;
     }
 
@@ -44,7 +46,7 @@ internal static class OAuthAuthorizationEndpoints
             return ProblemResults.BadRequest("ReturnUrlNotLocal", CannotStart, "The return address must be a page of this portal, e.g. /settings/email.");
         }
         var binding = context.Request.Cookies[BrowserCookie] is { Length: >= 32 } existing ? existing : NewBinding();
-        var (authorizeUrl, problem) = await flow.StartAsync(mailboxRole, target, binding, cancellationToken);
+        var (authorizeUrl, problem) = await flow.StartAsync(mailboxRole, target, binding, CurrentActor.Of(context.User), cancellationToken);
         if (authorizeUrl is null)
         {
             return ProblemResults.From(problem!, CannotStart);
@@ -62,12 +64,12 @@ internal static class OAuthAuthorizationEndpoints
     }
 
     private static async Task<IResult> CallbackAsync(HttpContext context, MailboxAuthorizationFlow flow, AuthorizationOutcomes outcomes,
-        CurrentActor actor, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
         var callback = new AuthorizationCallback(query["state"], query["code"], query["error"], query["error_description"],
             query["admin_consent"], query["tenant"]);
-        var outcome = await flow.CompleteAsync(callback, context.Request.Cookies[BrowserCookie], actor.Name, cancellationToken);
+        var outcome = await flow.CompleteAsync(callback, context.Request.Cookies[BrowserCookie], CurrentActor.Of(context.User), cancellationToken);
         var id = outcomes.Add(outcome);
         return Results.Redirect(QueryHelpers.AddQueryString(outcome.ReturnUrl, "authorization", id.ToString()));
     }

@@ -1,4 +1,5 @@
 using FlexMail.Domain.Persistence;
+using FlexMail.Portal.Hosting.SignIn;
 using FlexMail.Portal.Workers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -19,12 +20,12 @@ internal static class PortalServices
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.AddFlexMailSignIn();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddFlexMailForwardedHeaders(configuration);
         services.AddFlexMailHardening(configuration);
-        services.AddSingleton<CurrentActor>();
         services.AddScoped<Components.Shared.FileDownloader>();
         services.AddHealthChecks()
             .AddDbContextCheck<FlexMailDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Sandbox;
+using FlexMail.Portal.Sandbox.Directory;
+using FlexMail.Tests.Browser.PageModels;
 using FlexMail.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -41,9 +44,23 @@ public sealed class BrowserPortal : IAsyncLifetime
         Browser = await ChromiumLauncher.LaunchAsync(_playwright, [$"--ignore-certificate-errors-spki-list={publicKeyPin}"]);
     }
 
-    public async Task<IPage> OpenPageAsync()
+    /// <summary>
+    /// A new browser context signed in as <paramref name="user"/> (default: Megan Bowen, the sandbox's Admin) through
+    /// the sandbox's sign-in page, as a person signs in; the page is left where sign-in brought it back (the dashboard).
+    /// </summary>
+    public async Task<IPage> OpenPageAsync(SandboxUser? user = null, BrowserNewContextOptions? options = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = HttpsAddress.ToString() });
+        var page = await OpenAnonymousPageAsync(options);
+        await new PortalSignInPageModel(page).SignInAsync(user ?? SandboxSeed.MeganBowen);
+        return page;
+    }
+
+    /// <summary>A new browser context that has not signed in.</summary>
+    public async Task<IPage> OpenAnonymousPageAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = HttpsAddress.ToString();
+        var context = await Browser.NewContextAsync(options);
         return await context.NewPageAsync();
     }
 

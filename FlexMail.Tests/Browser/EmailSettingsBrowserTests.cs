@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Tests.Browser.PageModels;
@@ -24,7 +25,7 @@ public sealed class EmailSettingsBrowserTests(BrowserPortal portal) : IClassFixt
             ServerBaseUrl = "https://flexmail.contoso.com", SmtpUser = "svc-flexmail@contoso.com",
             SmtpOAuthApplicationId = application.Id, SmtpFromAddress = "svc-flexmail@contoso.com",
         };
-        var saved = await portal.Services.GetRequiredService<SetupService>().SaveAsync(application, settings, "test", CancellationToken.None);
+        var saved = await portal.Services.GetRequiredService<SetupService>().SaveAsync(application, settings, new Actor("test", null), CancellationToken.None);
         Assert.True(saved.Saved);
     }
 

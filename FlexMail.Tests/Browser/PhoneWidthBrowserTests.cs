@@ -26,12 +26,10 @@ public sealed class PhoneWidthBrowserTests(BrowserPortal portal) : IClassFixture
     [MemberData(nameof(Pages))]
     public async Task Page_AtPhoneWidth_IsNoWiderThanTheScreen(string path)
     {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        var page = await portal.OpenPageAsync(options: new BrowserNewContextOptions
         {
-            BaseURL = portal.HttpsAddress.ToString(),
             ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 900 },
         });
-        var page = await context.NewPageAsync();
 
         await page.GotoAsync(path.TrimStart('/'));
         await new ShellPageModel(page).WaitForInteractiveAsync();
@@ -42,6 +40,6 @@ public sealed class PhoneWidthBrowserTests(BrowserPortal portal) : IClassFixture
             "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)" +
             ".map(e => e.tagName + '.' + [...e.classList].join('.')).slice(-3).join(' | ')", PhoneWidth);
         Assert.True(width <= PhoneWidth, $"{path} is {width} px wide at {PhoneWidth} px: {widest}");
-        await context.DisposeAsync();
+        await page.Context.DisposeAsync();
     }
 }

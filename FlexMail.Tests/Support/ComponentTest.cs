@@ -1,6 +1,10 @@
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
+using FlexMail.Portal.Hosting.SignIn;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace FlexMail.Tests.Support;
@@ -22,7 +26,16 @@ public abstract class ComponentTest : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        Context.Services.AddScoped<CurrentActor>();
+        SignedIn = Context.AddAuthorization();
+        SignedIn.SetAuthorized(TestActors.Admin.Name)
+            .SetRoles(PortalRoles.Admin)
+            .SetPolicies(PortalPolicies.Admin, PortalPolicies.Support)
+            .SetClaims(new Claim("name", TestActors.Admin.Name), new Claim("oid", TestActors.Admin.ObjectId!));
     }
+
+    /// <summary>Who the components see signed in: an Admin (Megan Bowen) unless a test says otherwise.</summary>
+    protected BunitAuthorizationContext SignedIn { get; }
 
     private bool _popoverProviderRendered;
 

@@ -1,9 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
-using FlexMail.Portal.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +21,6 @@ public abstract class DomainComponentTest : ComponentTest
         Context.Services.AddFallbackServiceProvider(Domain.Services);
         // Options are an open generic the test context answers itself (MudBlazor adds options): forward the domain's.
         Context.Services.AddSingleton(Domain.Get<IOptions<OAuthOptions>>());
-        Context.Services.AddSingleton(new CurrentActor());
         Context.Services.AddScoped<FlexMail.Portal.Components.Shared.FileDownloader>();
     }
 
@@ -54,7 +53,7 @@ public abstract class DomainComponentTest : ComponentTest
             SmtpFromAddress = "svc-flexmail@contoso.com",
         };
         change?.Invoke(settings);
-        var saved = await Domain.Get<SetupService>().SaveAsync(application, settings, "setup", CancellationToken.None);
+        var saved = await Domain.Get<SetupService>().SaveAsync(application, settings, new Actor("setup", null), CancellationToken.None);
         Assert.True(saved.Saved, string.Join("; ", saved.ApplicationReport.Issues.Concat(saved.SettingsReport.Issues).Select(i => i.ToString())));
         return application.Id.Value;
     }

@@ -15,6 +15,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("FlexMail:DataPath", _dataFolder.Path);
+        builder.UseSetting("FlexMail:Sandbox:Enabled", "true");
     }
 
     protected override void Dispose(bool disposing)

@@ -24,7 +24,7 @@ public sealed partial class AdminConsentReturn(
     /// <summary>True when the authorization's status reason ("cause (AADSTSnnn)") names missing consent.</summary>
     public static bool ConsentCaused(string? statusReason) => MailboxAuthorization.StoppedBy(statusReason, ConsentCodes);
 
-    public async Task<AuthorizationOutcome> CompleteAsync(AuthorizationCallback callback, string actor, CancellationToken cancellationToken)
+    public async Task<AuthorizationOutcome> CompleteAsync(AuthorizationCallback callback, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callback);
         if (!string.IsNullOrEmpty(callback.Error) || !string.Equals(callback.AdminConsent, "True", StringComparison.OrdinalIgnoreCase))
@@ -67,7 +67,7 @@ public sealed partial class AdminConsentReturn(
     }
 
     /// <summary>Authorized again, unless the authorization changed since it was read (a new Authorize, another refusal).</summary>
-    private async Task<bool> ResumeAsync(MailboxAuthorization stopped, string actor, CancellationToken cancellationToken)
+    private async Task<bool> ResumeAsync(MailboxAuthorization stopped, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var authorization = await db.MailboxAuthorizations.SingleOrDefaultAsync(a => a.Id == stopped.Id, cancellationToken);

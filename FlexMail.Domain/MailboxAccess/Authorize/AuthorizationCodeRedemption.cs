@@ -26,7 +26,7 @@ public sealed partial class AuthorizationCodeRedemption(
     ILogger<AuthorizationCodeRedemption> logger)
 {
     internal async Task<AuthorizationOutcome> RedeemAsync(PendingAuthorization pending, string codeVerifier, AuthorizationCallback callback,
-        string actor, CancellationToken cancellationToken)
+        Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var application = await db.OAuthApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == pending.OAuthApplicationId, cancellationToken);
@@ -98,7 +98,7 @@ public sealed partial class AuthorizationCodeRedemption(
     }
 
     private async Task SaveAsync(FlexMailDbContext db, PendingAuthorization pending, OAuthApplication application, string grantedScopes,
-        byte[] cache, string actor, CancellationToken cancellationToken)
+        byte[] cache, Actor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var authorization = await db.MailboxAuthorizations.SingleOrDefaultAsync(a => a.Role == pending.Role, cancellationToken);
@@ -114,11 +114,12 @@ public sealed partial class AuthorizationCodeRedemption(
         authorization.GrantedScopes = grantedScopes;
         authorization.ProtectedTokenCache = protector.Protect(Convert.ToBase64String(cache));
         authorization.AuthorizedAt = now;
-        authorization.AuthorizedBy = actor;
+        authorization.AuthorizedBy = actor.Name;
+        authorization.AuthorizedById = actor.ObjectId;
         authorization.LastRefreshedAt = now;
         authorization.ConcurrencyStamp = Guid.NewGuid();
         audit.Stage(db, actor, "Mailbox user authorized", $"{pending.Role} mailbox user {pending.UserPrincipalName}",
-            "Changed: Status, GrantedScopes, ProtectedTokenCache, AuthorizedAt, AuthorizedBy, OAuthApplicationId");
+            "Changed: Status, GrantedScopes, ProtectedTokenCache, AuthorizedAt, AuthorizedBy, AuthorizedById, OAuthApplicationId");
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.Persistence;
 using FlexMail.Domain.Security;
@@ -30,9 +31,11 @@ public sealed partial class MailboxAuthorizationFlow(
 
     private const string TryAgain = "Click Authorize (or Re-Authorize) again.";
 
-    public async Task<Result<Uri>> StartAsync(MailboxRole role, string returnUrl, string browserBinding, CancellationToken cancellationToken)
+    /// <param name="startedBy">The signed-in person who clicked Authorize: the authorization, when completed, is recorded as theirs.</param>
+    public async Task<Result<Uri>> StartAsync(MailboxRole role, string returnUrl, string browserBinding, Actor startedBy, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(browserBinding);
+        ArgumentNullException.ThrowIfNull(startedBy);
         var (setup, problem) = await userSettings.ForRoleAsync(role, cancellationToken);
         if (setup is null)
         {
@@ -56,6 +59,8 @@ public sealed partial class MailboxAuthorizationFlow(
                 RequestedScopes = string.Join(' ', setup.GraphScopes),
                 RedirectUri = setup.RedirectUri,
                 ProtectedCodeVerifier = protector.Protect(verifier),
+                StartedBy = startedBy.Name,
+                StartedById = startedBy.ObjectId,
                 ReturnUrl = IsLocal(returnUrl) ? returnUrl : DefaultReturnUrl,
                 CreatedAt = now,
                 ExpiresAt = now.Add(StateLifetime),
@@ -79,7 +84,11 @@ public sealed partial class MailboxAuthorizationFlow(
         return new Uri($"{authority.ToString().TrimEnd('/')}/oauth2/v2.0/authorize?{query}");
     }
 
-    public async Task<AuthorizationOutcome> CompleteAsync(AuthorizationCallback callback, string? browserBinding, string actor, CancellationToken cancellationToken)
+    /// <param name="actor">
+    /// Who is at the callback: the signed-in person, if any. A code is recorded as redeemed by the person who started
+    /// the Authorize (the state proves it is their sign-in); an admin consent return, which has no state, by this actor.
+    /// </param>
+    public async Task<AuthorizationOutcome> CompleteAsync(AuthorizationCallback callback, string? browserBinding, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callback);
         if (callback.IsAdminConsentReturn)
@@ -131,7 +140,7 @@ public sealed partial class MailboxAuthorizationFlow(
             return Refused("This sign-in cannot be finished: FlexMail's data-protection keys changed after it started, so its PKCE " +
                            "verifier can no longer be read. Nothing was saved.", pending.Role, pending.ReturnUrl);
         }
-        return await redemption.RedeemAsync(pending, verifier, callback, actor, cancellationToken);
+        return await redemption.RedeemAsync(pending, verifier, callback, new Actor(pending.StartedBy, pending.StartedById), cancellationToken);
     }
 
     /// <summary>Only paths of this portal: "/x", never "//host" or "/\host" (which browsers treat as another site).</summary>

@@ -28,6 +28,12 @@ public sealed class PendingAuthorization
     /// <summary>The PKCE code verifier, protected by <see cref="Security.ISecretProtector"/>.</summary>
     public required string ProtectedCodeVerifier { get; set; }
 
+    /// <summary>The display name of the signed-in person who clicked Authorize.</summary>
+    public string StartedBy { get; set; } = "";
+
+    /// <summary>Their object id in the sign-in tenant.</summary>
+    public string? StartedById { get; set; }
+
     /// <summary>A local path of the portal.</summary>
     public required string ReturnUrl { get; set; }
 

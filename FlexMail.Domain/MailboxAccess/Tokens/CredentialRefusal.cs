@@ -17,7 +17,7 @@ public static class CredentialRefusal
     public static bool Caused(string? statusReason) => MailboxAuthorization.StoppedBy(statusReason, Codes);
 
     /// <summary>Stages the resumption of the application's authorizations that only its old credential stopped.</summary>
-    internal static async Task StageResumeAsync(FlexMailDbContext db, Guid applicationId, AuditLog audit, string actor, CancellationToken cancellationToken)
+    internal static async Task StageResumeAsync(FlexMailDbContext db, Guid applicationId, AuditLog audit, Actor actor, CancellationToken cancellationToken)
     {
         var stopped = await db.MailboxAuthorizations
             .Where(a => a.OAuthApplicationId == applicationId && a.Status == AuthorizationStatus.NeedsReauthorization)

@@ -12,6 +12,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasKey(auditEvent => auditEvent.Id);
         builder.Property(auditEvent => auditEvent.Actor).HasMaxLength(ColumnLengths.Name).IsRequired();
         builder.Property(auditEvent => auditEvent.Action).HasMaxLength(ColumnLengths.Name).IsRequired();
+        builder.Property(auditEvent => auditEvent.ActorId).HasMaxLength(ColumnLengths.Guid);
         builder.Property(auditEvent => auditEvent.Subject).HasMaxLength(ColumnLengths.AuditSubject).IsRequired();
         builder.Property(auditEvent => auditEvent.Details).HasMaxLength(ColumnLengths.Message);
         builder.HasIndex(auditEvent => auditEvent.OccurredAt);

@@ -20,6 +20,7 @@ internal sealed class EmailConfigurationTestRunConfiguration : IEntityTypeConfig
         builder.ToTable("EmailConfigurationTestRuns");
         builder.HasKey(run => run.Id);
         builder.Property(run => run.RequestedBy).HasMaxLength(ColumnLengths.Name).IsRequired();
+        builder.Property(run => run.RequestedById).HasMaxLength(ColumnLengths.Guid);
         builder.Property(run => run.Recipient).HasMaxLength(ColumnLengths.EmailAddress).IsRequired();
         builder.Property(run => run.Verdict).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(run => run.Steps)

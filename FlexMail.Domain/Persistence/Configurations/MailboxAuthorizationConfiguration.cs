@@ -18,6 +18,7 @@ internal sealed class MailboxAuthorizationConfiguration : IEntityTypeConfigurati
         builder.Property(authorization => authorization.StatusReason).HasMaxLength(ColumnLengths.Message);
         builder.Property(authorization => authorization.GrantedScopes).HasMaxLength(ColumnLengths.Message);
         builder.Property(authorization => authorization.AuthorizedBy).HasMaxLength(ColumnLengths.Name);
+        builder.Property(authorization => authorization.AuthorizedById).HasMaxLength(ColumnLengths.Guid);
         builder.Property(authorization => authorization.ConcurrencyStamp).IsConcurrencyToken();
 
         builder.HasOne<OAuthApplication>().WithMany().HasForeignKey(authorization => authorization.OAuthApplicationId)

@@ -18,6 +18,8 @@ internal sealed class PendingAuthorizationConfiguration : IEntityTypeConfigurati
         builder.Property(pending => pending.RequestedScopes).HasMaxLength(ColumnLengths.Message).IsRequired();
         builder.Property(pending => pending.RedirectUri).HasMaxLength(ColumnLengths.Url).IsRequired();
         builder.Property(pending => pending.ProtectedCodeVerifier).HasMaxLength(ColumnLengths.Message).IsRequired();
+        builder.Property(pending => pending.StartedBy).HasMaxLength(ColumnLengths.Name).IsRequired();
+        builder.Property(pending => pending.StartedById).HasMaxLength(ColumnLengths.Guid);
         builder.Property(pending => pending.ReturnUrl).HasMaxLength(ColumnLengths.Url).IsRequired();
         builder.HasIndex(pending => pending.ExpiresAt);
     }

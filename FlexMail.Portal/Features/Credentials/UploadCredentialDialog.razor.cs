@@ -1,5 +1,5 @@
 using FlexMail.Domain.Credentials;
-using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Hosting.SignIn;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
@@ -160,7 +160,7 @@ public sealed partial class UploadCredentialDialog
                 {
                     PrivateKeyName = _certificate?.ContainsPrivateKey == true && _storeKeyToo ? _keyName : null,
                 };
-                var result = await Credentials.AddCertificateAsync(request, Actor.Name, Aborted);
+                var result = await Credentials.AddCertificateAsync(request, await Actor.GetAsync(), Aborted);
                 if (result.Succeeded)
                 {
                     AnnounceCertificate(result.Value);
@@ -171,7 +171,7 @@ public sealed partial class UploadCredentialDialog
             }
             else
             {
-                var result = await Credentials.AddPrivateKeyAsync(new AddPrivateKeyRequest(_name, Upload()), Actor.Name, Aborted);
+                var result = await Credentials.AddPrivateKeyAsync(new AddPrivateKeyRequest(_name, Upload()), await Actor.GetAsync(), Aborted);
                 if (result.Succeeded)
                 {
                     Announce($"{result.Value.PrivateKey.Name} stored. {StoredKeyIsSealed}", result.Value.Notices);

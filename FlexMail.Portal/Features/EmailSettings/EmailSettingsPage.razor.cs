@@ -5,7 +5,7 @@ using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
 using FlexMail.Portal.Components.Shared;
 using FlexMail.Portal.Features.MailboxAccess;
-using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Hosting.SignIn;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Options;
@@ -117,7 +117,7 @@ public sealed partial class EmailSettingsPage
         _saving = true;
         try
         {
-            var result = await Settings.SaveAsync(_draft, Actor.Name, Aborted);
+            var result = await Settings.SaveAsync(_draft, await Actor.GetAsync(), Aborted);
             _report = result.Report();
             if (!result.Succeeded)
             {

@@ -1,5 +1,5 @@
 using FlexMail.Domain.EmailTest;
-using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Hosting.SignIn;
 using Microsoft.AspNetCore.Components;
 
 namespace FlexMail.Portal.Features.EmailTest;
@@ -66,7 +66,7 @@ public sealed partial class EmailConfigurationTestPanel
         EmailConfigurationTestOutcome outcome;
         try
         {
-            outcome = await Runner.RunAsync(_recipient, Actor.Name, new LiveSteps(this), Aborted);
+            outcome = await Runner.RunAsync(_recipient, await Actor.GetAsync(), new LiveSteps(this), Aborted);
         }
         catch (OperationCanceledException) when (Aborted.IsCancellationRequested)
         {

@@ -7,7 +7,7 @@ using FlexMail.Domain.Settings;
 using FlexMail.Domain.Validation;
 using FlexMail.Portal.Components.Shared;
 using FlexMail.Portal.Features.OAuthApps;
-using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Hosting.SignIn;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -256,7 +256,7 @@ public sealed partial class SetupPage
             {
                 return; // nothing saved, every input kept
             }
-            var result = await Setup.SaveAsync(_state!.Application, _state.Settings, Actor.Name, Aborted);
+            var result = await Setup.SaveAsync(_state!.Application, _state.Settings, await Actor.GetAsync(), Aborted);
             _state.ApplicationReport = result.ApplicationReport;
             _state.SettingsReport = result.SettingsReport;
             if (!result.Saved)

@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using Bunit;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
@@ -109,12 +110,12 @@ public sealed class CredentialsPageTests : DomainComponentTest
         using var certificate = TestCertificates.Create(TestKeyKind.Rsa2048);
         var credentials = Domain.Get<CredentialService>();
         var stored = await credentials.AddCertificateAsync(
-            new AddCertificateRequest("Entra cert", TestCertificates.Pfx(certificate, "pw")) { PrivateKeyName = "Entra key" }, "admin", CancellationToken.None);
+            new AddCertificateRequest("Entra cert", TestCertificates.Pfx(certificate, "pw")) { PrivateKeyName = "Entra key" }, new Actor("admin", null), CancellationToken.None);
         var application = OAuthAppDrafts.Valid("Cert app");
         application.CredentialKind = CredentialKind.Certificate;
         application.CertificateCredentialId = stored.Value!.Certificate.Id;
         application.PrivateKeyCredentialId = stored.Value.PrivateKey!.Id;
-        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(application, "admin", CancellationToken.None)).Succeeded);
+        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(application, new Actor("admin", null), CancellationToken.None)).Succeeded);
         _dialogs = Context.Render<MudDialogProvider>();
         var snackbars = Context.Render<MudSnackbarProvider>();
         var page = Render<CredentialsPage>();
@@ -182,7 +183,7 @@ public sealed class CredentialsPageTests : DomainComponentTest
     {
         using var certificate = TestCertificates.Create(TestKeyKind.Rsa2048);
         var stored = await Domain.Get<CredentialService>().AddCertificateAsync(
-            new AddCertificateRequest("Entra cert", TestCertificates.Pem(certificate)), "admin", CancellationToken.None);
+            new AddCertificateRequest("Entra cert", TestCertificates.Pem(certificate)), new Actor("admin", null), CancellationToken.None);
         await OpenUploadAsync("Upload Certificate");
         Choose(TestCertificates.Der(certificate, "copy.cer"));
         _dialogs.WaitForElement("[data-testid=certificate-details]");

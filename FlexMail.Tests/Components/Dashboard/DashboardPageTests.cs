@@ -175,7 +175,7 @@ public sealed class DashboardPageTests : DomainComponentTest
     [Fact]
     public async Task RecentActivity_ListsTheNewestAuditEvents()
     {
-        await Domain.Get<AuditLog>().RecordAsync("admin@contoso.test", "Settings saved", "Email settings", null, CancellationToken.None);
+        await Domain.Get<AuditLog>().RecordAsync(new Actor("admin@contoso.test", null), "Settings saved", "Email settings", null, CancellationToken.None);
 
         var page = Render<DashboardPage>();
 

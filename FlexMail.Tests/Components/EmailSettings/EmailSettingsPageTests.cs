@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using Bunit;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Features.EmailSettings;
@@ -26,7 +27,7 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
             SmtpOAuthApplicationId = _applicationId,
             SmtpFromAddress = "svc-flexmail@contoso.com",
         };
-        Assert.True((await Domain.Get<SetupService>().SaveAsync(application, settings, "setup", CancellationToken.None)).Saved);
+        Assert.True((await Domain.Get<SetupService>().SaveAsync(application, settings, new Actor("setup", null), CancellationToken.None)).Saved);
     }
 
     private IRenderedComponent<EmailSettingsPage> RenderPage()

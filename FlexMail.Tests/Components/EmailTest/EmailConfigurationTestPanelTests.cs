@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using Bunit;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.MailboxAccess.Connections;
@@ -58,7 +59,7 @@ public sealed class EmailConfigurationTestPanelTests : DomainComponentTest
         Assert.Equal("Test result: Passed. Every step worked.", Text(panel.Find("[data-testid=email-test-verdict]")));
         Assert.Equal(["Passed", "Passed", "Passed", "Skipped", "Skipped"], ShownSteps(panel).Select(s => s.Verdict));
         Assert.Empty(panel.FindAll("[data-testid=email-test-running]"));
-        Assert.Contains("Last test: 2026-11-27 09:30 UTC by portal administrator: passed", Text(panel.Find("[data-testid=email-test-last-run]")));
+        Assert.Contains("Last test: 2026-11-27 09:30 UTC by Megan Bowen: passed", Text(panel.Find("[data-testid=email-test-last-run]")));
     }
 
     [Fact]
@@ -141,12 +142,12 @@ public sealed class EmailConfigurationTestPanelTests : DomainComponentTest
             Step(AcquireToken, Passed, "Entra ID issued a delegated token."),
             Step(OpenReplyFolder, Failed, "\"Open the reply folder\" failed: ErrorItemNotFound (HTTP 404)."),
         ]);
-        var runner = new ScriptedTestRunner { LastRun = EmailConfigurationTestRun.From(report, "portal administrator", "adele.vance@contoso.test") };
+        var runner = new ScriptedTestRunner { LastRun = EmailConfigurationTestRun.From(report, new Actor("Adele Vance", null), "adele.vance@contoso.test") };
 
         var panel = RenderPanel(runner);
 
         var last = panel.Find("[data-testid=email-test-last-run]");
-        Assert.Contains("Last test: 2026-11-27 09:30 UTC by portal administrator: failed (test mail to adele.vance@contoso.test)", Text(last));
+        Assert.Contains("Last test: 2026-11-27 09:30 UTC by Adele Vance: failed (test mail to adele.vance@contoso.test)", Text(last));
         Assert.Contains("Open the reply folder: \"Open the reply folder\" failed: ErrorItemNotFound", Text(last));
         Assert.Equal("Failed", last.QuerySelector(".mud-chip")!.TextContent.Trim());
         Assert.Empty(panel.FindAll("[data-testid=email-test-step]"));

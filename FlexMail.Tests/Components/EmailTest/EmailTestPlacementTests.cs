@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using Bunit;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.MailboxAccess;
@@ -82,12 +83,12 @@ public sealed class EmailTestPlacementTests : DomainComponentTest
         var at = new DateTimeOffset(2026, 11, 30, 14, 5, 0, TimeSpan.Zero);
         var report = new EmailConfigurationTestReport(at, at.AddSeconds(3),
             [new(TestStep.AcquireToken, TestVerdict.Warning, TimeSpan.FromMilliseconds(300), "Entra ID issued an application token.")]);
-        await Domain.Get<EmailConfigurationTestHistory>().SaveAsync(EmailConfigurationTestRun.From(report, "portal administrator", "approvals@contoso.com"),
+        await Domain.Get<EmailConfigurationTestHistory>().SaveAsync(EmailConfigurationTestRun.From(report, new Actor("Megan Bowen", null), "approvals@contoso.com"),
             CancellationToken.None);
 
         var page = Render<DashboardPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("Last test: 2026-11-30 14:05 UTC by portal administrator: passed with warnings",
+        page.WaitForAssertion(() => Assert.Contains("Last test: 2026-11-30 14:05 UTC by Megan Bowen: passed with warnings",
             string.Join(' ', page.Find("[data-testid=email-test-last-run]").TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
         Assert.Equal("warning", page.Find("[data-testid=email-test-last-run]").GetAttribute("data-verdict"));
     }

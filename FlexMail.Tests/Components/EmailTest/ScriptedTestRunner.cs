@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.EmailTest;
 
 namespace FlexMail.Tests.Components.EmailTest;
@@ -32,7 +33,7 @@ internal sealed class ScriptedTestRunner : IEmailConfigurationTestRunner
 
     public Task<EmailConfigurationTestRun?> LastRunAsync(CancellationToken cancellationToken) => Task.FromResult(LastRun);
 
-    public async Task<EmailConfigurationTestOutcome> RunAsync(string? recipient, string requestedBy, IProgress<TestStepResult>? progress,
+    public async Task<EmailConfigurationTestOutcome> RunAsync(string? recipient, Actor requestedBy, IProgress<TestStepResult>? progress,
         CancellationToken cancellationToken)
     {
         Recipients.Add(recipient);

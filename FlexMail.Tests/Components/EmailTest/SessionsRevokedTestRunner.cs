@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Tests.Support;
@@ -21,7 +22,7 @@ internal sealed class SessionsRevokedTestRunner(TestDomain domain) : IEmailConfi
         {
             Role = MailboxRole.Outgoing, OAuthApplicationId = applicationId, UserPrincipalName = user,
             Status = AuthorizationStatus.Authorized, GrantedScopes = "User.Read Mail.Send", ProtectedTokenCache = "protected",
-            AuthorizedAt = new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero), AuthorizedBy = "portal administrator",
+            AuthorizedAt = new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero), AuthorizedBy = "Megan Bowen",
         });
         await db.SaveChangesAsync();
     }
@@ -30,7 +31,7 @@ internal sealed class SessionsRevokedTestRunner(TestDomain domain) : IEmailConfi
 
     public Task<EmailConfigurationTestRun?> LastRunAsync(CancellationToken cancellationToken) => Task.FromResult<EmailConfigurationTestRun?>(null);
 
-    public async Task<EmailConfigurationTestOutcome> RunAsync(string? recipient, string requestedBy, IProgress<TestStepResult>? progress,
+    public async Task<EmailConfigurationTestOutcome> RunAsync(string? recipient, Actor requestedBy, IProgress<TestStepResult>? progress,
         CancellationToken cancellationToken)
     {
         await using (var db = await domain.Contexts.CreateDbContextAsync(cancellationToken))

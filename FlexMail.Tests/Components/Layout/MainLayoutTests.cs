@@ -37,7 +37,7 @@ public sealed class MainLayoutTests : ComponentTest
     public void DarkModeButton_Click_SwitchesToDarkModeAndOffersLightMode()
     {
         var layout = RenderLayout(_ => { });
-        Assert.Contains("Dark mode", layout.Find("header button:last-of-type").TextContent);
+        Assert.Contains("Dark mode", layout.FindAll("header button").Last().TextContent);
 
         layout.FindAll("button").Single(button => button.TextContent.Contains("Dark mode")).Click();
 

@@ -36,7 +36,7 @@ public sealed class MailboxAuthorizationPanelTests : DomainComponentTest
             GrantedScopes = "User.Read Mail.Send",
             ProtectedTokenCache = "protected",
             AuthorizedAt = new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero),
-            AuthorizedBy = "portal administrator",
+            AuthorizedBy = "Megan Bowen",
             LastRefreshedAt = new DateTimeOffset(2026, 11, 30, 17, 5, 0, TimeSpan.Zero),
         });
         await db.SaveChangesAsync();
@@ -98,7 +98,7 @@ public sealed class MailboxAuthorizationPanelTests : DomainComponentTest
         var panel = RenderPanel();
 
         var status = panel.Find("[data-testid=authorization-status]").TextContent;
-        Assert.Contains($"Authorized as {ServiceUser} since 2026-11-02 09:30 UTC (by portal administrator), last refreshed 2026-11-30 17:05 UTC.", status);
+        Assert.Contains($"Authorized as {ServiceUser} since 2026-11-02 09:30 UTC (by Megan Bowen), last refreshed 2026-11-30 17:05 UTC.", status);
         Assert.Contains("Permissions: User.Read, Mail.Send.", status);
         Assert.False(ButtonNamed(panel, "Re-Authorize")!.HasAttribute("disabled"));
         Assert.Null(ButtonNamed(panel, "Authorize"));

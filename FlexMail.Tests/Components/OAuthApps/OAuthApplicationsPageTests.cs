@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using Bunit;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
@@ -24,7 +25,7 @@ public sealed class OAuthApplicationsPageTests : DomainComponentTest
     public async Task List_ShowsEachApplicationWithOnlyItsSecretHint()
     {
         var draft = OAuthAppDrafts.Valid("FlexMail production");
-        await Domain.Get<OAuthApplicationService>().SaveAsync(draft, "admin", CancellationToken.None);
+        await Domain.Get<OAuthApplicationService>().SaveAsync(draft, new Actor("admin", null), CancellationToken.None);
 
         var page = RenderPage();
 
@@ -37,7 +38,7 @@ public sealed class OAuthApplicationsPageTests : DomainComponentTest
     [Fact]
     public async Task Delete_UnusedApplication_AfterConfirmation_IsRemoved()
     {
-        await Domain.Get<OAuthApplicationService>().SaveAsync(OAuthAppDrafts.Valid("Old app"), "admin", CancellationToken.None);
+        await Domain.Get<OAuthApplicationService>().SaveAsync(OAuthAppDrafts.Valid("Old app"), new Actor("admin", null), CancellationToken.None);
         var page = RenderPage();
 
         page.Find("tr[data-row=\'Old app\']").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Delete").Click();
@@ -67,7 +68,7 @@ public sealed class OAuthApplicationsPageTests : DomainComponentTest
             ServerBaseUrl = "https://flexmail.contoso.com", SmtpUser = "svc@contoso.com", SmtpFromAddress = "svc@contoso.com",
             SmtpOAuthApplicationId = draft.Id,
         };
-        await Domain.Get<SetupService>().SaveAsync(draft, settings, "admin", CancellationToken.None);
+        await Domain.Get<SetupService>().SaveAsync(draft, settings, new Actor("admin", null), CancellationToken.None);
         var snackbars = Context.Render<MudSnackbarProvider>();
         var page = RenderPage();
 

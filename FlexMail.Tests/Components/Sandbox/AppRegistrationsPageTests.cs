@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using Bunit;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Features.Sandbox;
@@ -34,7 +35,7 @@ public sealed class AppRegistrationsPageTests : SandboxComponentTest
         {
             ServerBaseUrl = "https://flexmail.contoso.test:8443", SmtpUser = "svc@contoso.test", SmtpFromAddress = "svc@contoso.test",
             SmtpOAuthApplicationId = draft.Id,
-        }, "admin", CancellationToken.None);
+        }, new Actor("admin", null), CancellationToken.None);
         Assert.True(saved.Saved);
         var page = RenderPage();
 

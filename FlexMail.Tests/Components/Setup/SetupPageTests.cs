@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using Bunit;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Features.EmailSettings;
@@ -293,7 +294,7 @@ public sealed class SetupPageTests : DomainComponentTest
         await Click(wizard, "Next");
         // Meanwhile another admin takes the name.
         var other = OAuthApps.OAuthAppDrafts.Valid("FlexMail production");
-        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(other, "someone else", CancellationToken.None)).Succeeded);
+        Assert.True((await Domain.Get<OAuthApplicationService>().SaveAsync(other, new Actor("someone else", null), CancellationToken.None)).Succeeded);
 
         await Click(wizard, "Save");
 

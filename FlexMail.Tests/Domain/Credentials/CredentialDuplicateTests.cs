@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.Credentials;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
@@ -111,7 +112,7 @@ public sealed class CredentialLibraryTests
         Assert.Empty(await domain.Service.ListAsync(null, CancellationToken.None));
         await using var db = await domain.Domain.Contexts.CreateDbContextAsync();
         var recorded = await db.AuditEvents.SingleAsync(audit => audit.Action == CredentialService.DeletedAction);
-        Assert.Equal(CredentialTestDomain.Actor, recorded.Actor);
+        Assert.Equal((CredentialTestDomain.Actor.Name, CredentialTestDomain.Actor.ObjectId), (recorded.Actor, recorded.ActorId));
         Assert.Equal("Credential 'Old client'", recorded.Subject);
         Assert.Contains(certificate.Thumbprint, recorded.Details);
     }

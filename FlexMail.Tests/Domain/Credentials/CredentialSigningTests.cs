@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Credentials;

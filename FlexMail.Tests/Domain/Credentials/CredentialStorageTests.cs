@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using System.Security.Cryptography;
 using System.Text;
 using FlexMail.Domain.Credentials;
@@ -237,7 +238,7 @@ public sealed class CredentialStorageTests
 
         await using var db = await domain.Domain.Contexts.CreateDbContextAsync();
         var recorded = await db.AuditEvents.SingleAsync(audit => audit.Action == CredentialService.AddedAction);
-        Assert.Equal(CredentialTestDomain.Actor, recorded.Actor);
+        Assert.Equal(CredentialTestDomain.Actor.Name, recorded.Actor);
         Assert.Equal("Credential 'Entra signing key'", recorded.Subject);
         Assert.Contains("private key", recorded.Details);
         Assert.Contains(TestKeys.Fingerprint(key), recorded.Details);

@@ -13,7 +13,7 @@ namespace FlexMail.Tests.Domain.Credentials;
 /// </summary>
 internal sealed class CredentialTestDomain : IAsyncDisposable
 {
-    public const string Actor = "admin@contoso.test";
+    public static readonly Actor Actor = new("admin@contoso.test", "0b1c2d3e-0005-4000-8000-000000000005");
 
     private CredentialTestDomain(TestDomain domain)
     {

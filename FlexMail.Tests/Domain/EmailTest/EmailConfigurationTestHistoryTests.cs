@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -29,11 +30,11 @@ public sealed class EmailConfigurationTestHistoryTests : IAsyncLifetime
             },
         ]);
 
-        var saved = await History.SaveAsync(EmailConfigurationTestRun.From(report, "portal administrator", "adele.vance@contoso.test"), CancellationToken.None);
+        var saved = await History.SaveAsync(EmailConfigurationTestRun.From(report, new Actor("Megan Bowen", null), "adele.vance@contoso.test"), CancellationToken.None);
         var last = await History.LastAsync(CancellationToken.None);
 
         Assert.NotNull(last);
-        Assert.Equal((saved.Id, Start, Start.AddSeconds(2), "portal administrator", "adele.vance@contoso.test", TestVerdict.Failed),
+        Assert.Equal((saved.Id, Start, Start.AddSeconds(2), "Megan Bowen", "adele.vance@contoso.test", TestVerdict.Failed),
             (last.Id, last.StartedAt, last.FinishedAt, last.RequestedBy, last.Recipient, last.Verdict));
         Assert.Equal(report.Steps.Select(s => s with { RetryAfter = null }), last.Steps.Select(s =>
             new TestStepResult(s.Step, s.Verdict, TimeSpan.FromMilliseconds(s.DurationMilliseconds), s.Summary) { Cause = s.Cause, Fix = s.Fix, Code = s.Code }));
@@ -46,7 +47,7 @@ public sealed class EmailConfigurationTestHistoryTests : IAsyncLifetime
         for (var i = 0; i < EmailConfigurationTestHistory.Kept + 3; i++)
         {
             var at = Start.AddMinutes(i);
-            await History.SaveAsync(EmailConfigurationTestRun.From(new(at, at.AddSeconds(1), []), "admin", $"run{i}@contoso.test"), CancellationToken.None);
+            await History.SaveAsync(EmailConfigurationTestRun.From(new(at, at.AddSeconds(1), []), new Actor("admin", null), $"run{i}@contoso.test"), CancellationToken.None);
         }
 
         var kept = await History.ListAsync(CancellationToken.None);

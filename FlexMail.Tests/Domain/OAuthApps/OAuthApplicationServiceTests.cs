@@ -12,7 +12,7 @@ namespace FlexMail.Tests.Domain.OAuthApps;
 
 public sealed class OAuthApplicationServiceTests : IAsyncLifetime
 {
-    private const string Actor = "admin@contoso.com";
+    private static readonly Actor Actor = new("admin@contoso.com", "0b1c2d3e-0005-4000-8000-000000000005");
     private TestDomain _domain = null!;
 
     private OAuthApplicationService Service => _domain.Get<OAuthApplicationService>();
@@ -54,7 +54,7 @@ public sealed class OAuthApplicationServiceTests : IAsyncLifetime
         Assert.Equal(draft.ClientSecret, _domain.Get<ISecretProtector>().Unprotect(stored.ProtectedClientSecret!));
         var changed = await db.AuditEvents.SingleAsync(e => e.Action == "OAuth application changed");
         Assert.Equal("Changed: Tenant Id", changed.Details);
-        Assert.Equal(Actor, changed.Actor);
+        Assert.Equal((Actor.Name, Actor.ObjectId), (changed.Actor, changed.ActorId));
     }
 
     [Fact]

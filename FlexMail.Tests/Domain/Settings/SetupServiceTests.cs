@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Settings;
 using FlexMail.Tests.Domain.OAuthApps;
@@ -8,7 +9,7 @@ namespace FlexMail.Tests.Domain.Settings;
 
 public sealed class SetupServiceTests : IAsyncLifetime
 {
-    private const string Actor = "admin@contoso.com";
+    private static readonly Actor Actor = new("admin@contoso.com", "0b1c2d3e-0005-4000-8000-000000000005");
     private TestDomain _domain = null!;
 
     public async Task InitializeAsync() => _domain = await TestDomain.CreateMigratedAsync();
@@ -58,7 +59,7 @@ public sealed class SetupServiceTests : IAsyncLifetime
         await SaveLinkedAsync(application, settings);
 
         var acknowledged = await _domain.Get<EmailSettingsService>().GetDraftAsync(CancellationToken.None);
-        Assert.Equal(Actor, acknowledged.InboxRemovalAcknowledgedBy);
+        Assert.Equal(Actor.Name, acknowledged.InboxRemovalAcknowledgedBy);
         Assert.NotNull(acknowledged.InboxRemovalAcknowledgedAt);
         Assert.Equal("svc-flexmail@contoso.com", acknowledged.InboxRemovalAcknowledgedMailbox);
 

@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
@@ -18,7 +19,7 @@ namespace FlexMail.Tests.Integration.EmailTest;
 /// </summary>
 public sealed class EmailConfigurationTestRunnerTests(KestrelPortal portal) : IClassFixture<KestrelPortal>
 {
-    private const string Admin = "portal administrator";
+    private static readonly Actor Admin = new("Megan Bowen", "0b1c2d3e-0005-4000-8000-000000000005");
     private static readonly string Approvals = EmailConfigurationTestKit.Approvals;
     private static readonly string ServiceUser = EmailConfigurationTestKit.ServiceUser;
 
@@ -44,7 +45,7 @@ public sealed class EmailConfigurationTestRunnerTests(KestrelPortal portal) : IC
         Assert.Contains($"Inbox/FlexMail Replies in {Approvals}", report[TestStep.OpenReplyFolder].Summary);
         var last = await Runner.LastRunAsync(CancellationToken.None);
         Assert.Equal(outcome.Run!.Id, last!.Id);
-        Assert.Equal((Admin, SandboxSeed.MeganBowen.Mail, Passed), (last.RequestedBy, last.Recipient, last.Verdict));
+        Assert.Equal((Admin.Name, Admin.ObjectId, SandboxSeed.MeganBowen.Mail, Passed), (last.RequestedBy, last.RequestedById, last.Recipient, last.Verdict));
         Assert.Equal(report.Steps.Select(s => (s.Name, s.Verdict, s.Summary)), last.Steps.Select(s => (s.Name, s.Verdict, s.Summary)));
     }
 
@@ -123,7 +124,7 @@ public sealed class EmailConfigurationTestRunnerTests(KestrelPortal portal) : IC
         });
 
         var unauthorized = await Runner.RunAsync(null, Admin, null, CancellationToken.None);
-        using (var browser = new SandboxSignIn(portal))
+        using (var browser = await portal.SignInAtLocalhostAsync())
         {
             var signIn = await browser.SignInAsync(await _authorize.StartAsync(browser, "Incoming"), diego);
             var authorized = await _authorize.CallbackAsync(browser, signIn);

@@ -43,26 +43,4 @@ public sealed class PortalHostingTests : IClassFixture<PortalFactory>
         Assert.True(File.Exists(Path.Combine(_portal.DataPath, "flexmail.db")));
         Assert.Contains(audit.Events, e => e.Action == "Database migrated");
     }
-
-    [Fact]
-    public async Task Dashboard_IsServerRendered_WithTheProductNameAndSetupState()
-    {
-        using var client = _portal.CreateClient();
-
-        var html = await client.GetStringAsync("/");
-
-        Assert.Contains("FlexMail", html);
-        Assert.Contains("Email is not configured yet.", html);
-    }
-
-    [Fact]
-    public async Task UnknownAddress_ShowsTheNotFoundPage()
-    {
-        using var client = _portal.CreateClient();
-
-        using var response = await client.GetAsync("/no-such-page");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
-    }
 }

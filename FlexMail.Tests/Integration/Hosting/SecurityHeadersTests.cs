@@ -9,7 +9,7 @@ namespace FlexMail.Tests.Integration.Hosting;
 /// Every kind of response carries the security headers. A page may answer itself or redirect to sign-in: the headers
 /// are asserted on whatever it answers, redirects not followed.
 /// </summary>
-public sealed class SecurityHeadersTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class SecurityHeadersTests(KestrelPortal portal) : IClassFixture<KestrelPortal>
 {
     [Theory]
     [InlineData("/")]
@@ -111,9 +111,29 @@ public sealed class SecurityHeadersTests(PortalFactory portal) : IClassFixture<P
         SecurityHeaderAssert.HasSecurityHeaders(response);
     }
 
-    /// <summary>A client of the portal over https (plain http is redirected), following no redirect.</summary>
-    internal static HttpClient NoRedirects(PortalFactory portal) =>
-        portal.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+    [Fact]
+    public async Task SecurityHeaders_OnAPageASignedInAdminOpens_ArePresent()
+    {
+        using var megan = await portal.SignInAsync(Portal.Sandbox.SandboxSeed.MeganBowen);
+
+        using var response = await megan.Client.GetAsync(new Uri(portal.HttpsAddress, "/setup"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        SecurityHeaderAssert.HasSecurityHeaders(response);
+    }
+
+    /// <summary>A client of the portal over https (trusting exactly its certificate), following no redirect.</summary>
+    internal static HttpClient NoRedirects(KestrelPortal portal)
+    {
+        var pin = portal.Get<LocalHttpsCertificateInfo>().Certificate.GetPublicKey();
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            certificate is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(certificate.GetPublicKey(), pin);
+        var client = new HttpClient(handler) { BaseAddress = portal.HttpsAddress };
+        // As a browser asks: pages then answer a redirect to sign-in, not the 401 that programs get.
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        return client;
+    }
 
     internal static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and < 400;
 }

@@ -38,7 +38,7 @@ public sealed class AdminConsentReturnTests(KestrelPortal portal) : IClassFixtur
 
     private async Task<AuthorizationOutcome> OpenConsentLinkAsync(OAuthApplication application, string button)
     {
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
         var step = await browser.SubmitAsync(await browser.OpenAsync(ConsentLink(application)), button);
         Assert.NotNull(step.Location);
         Assert.Equal(_scenario.RedirectUri, step.Location.GetLeftPart(UriPartial.Path));

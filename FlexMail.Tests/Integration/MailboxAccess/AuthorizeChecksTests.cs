@@ -19,7 +19,7 @@ public sealed class AuthorizeChecksTests(KestrelPortal portal) : IClassFixture<K
     public async Task Callback_PermissionNoLongerConsented_NamesItWithTheConsentLinkAndStoresNothing()
     {
         var application = await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
         var callback = await browser.SignInAsync(await _scenario.StartAsync(browser), SandboxSeed.ServiceUser);
         // Meanwhile an administrator removed Mail.Send from the registration and granted consent again.
         var registrations = portal.Get<SandboxAppRegistrations>();
@@ -42,7 +42,7 @@ public sealed class AuthorizeChecksTests(KestrelPortal portal) : IClassFixture<K
     public async Task Callback_NoRefreshTokenIssued_IsRefusedNamingOfflineAccessAndStoresNothing()
     {
         var application = await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
         var authorize = await _scenario.StartAsync(browser);
         // Entra ID issues a refresh token only for offline_access: sign in as if it had not been granted.
         var query = QueryHelpers.ParseQuery(authorize.Query).ToDictionary(p => p.Key, p => (string?)p.Value.ToString());
@@ -62,7 +62,7 @@ public sealed class AuthorizeChecksTests(KestrelPortal portal) : IClassFixture<K
     public async Task Callback_VerifierProtectedWithAKeyThatIsGone_IsRefusedSayingToAuthorizeAgain()
     {
         var application = await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
         var callback = await browser.SignInAsync(await _scenario.StartAsync(browser), SandboxSeed.ServiceUser);
         // The key ring changed between the start and the callback.
         var foreign = new EphemeralDataProtectionProvider().CreateProtector("FlexMail.Secrets").Protect("verifier");

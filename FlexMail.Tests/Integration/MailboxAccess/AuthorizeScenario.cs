@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.MailboxAccess.Authorize;
 using FlexMail.Domain.OAuthApps;
@@ -20,7 +21,7 @@ namespace FlexMail.Tests.Integration.MailboxAccess;
 /// </summary>
 internal sealed class AuthorizeScenario(KestrelPortal portal)
 {
-    public const string Actor = "admin@contoso.test";
+    public static readonly Actor Actor = new("admin@contoso.test", "0b1c2d3e-0005-4000-8000-000000000005");
 
     public static readonly string[] DelegatedPermissions = ["User.Read", "Mail.Send", "Mail.ReadWrite", "Mail.Send.Shared", "Mail.ReadWrite.Shared"];
 
@@ -82,7 +83,7 @@ internal sealed class AuthorizeScenario(KestrelPortal portal)
     /// <summary>Signs the service user in (start, sign-in, callback) with the saved setup and requires success.</summary>
     public async Task AuthorizeServiceUserAsync()
     {
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
         var outcome = await AuthorizeAsync(browser, SandboxSeed.ServiceUser);
         Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
     }

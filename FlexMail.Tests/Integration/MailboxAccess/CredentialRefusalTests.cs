@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.MailboxAccess.Connections;
 using FlexMail.Domain.MailboxAccess.Tokens;

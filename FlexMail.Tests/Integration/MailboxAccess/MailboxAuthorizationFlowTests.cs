@@ -19,7 +19,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     public async Task Authorize_ServiceUserSignsIn_SavesAuthorizedWithScopesAndProtectedCache()
     {
         var application = await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
 
         var outcome = await _scenario.AuthorizeAsync(browser, SandboxSeed.ServiceUser);
 
@@ -31,7 +31,8 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
         Assert.Equal("svc-flexmail@contoso.test", saved.UserPrincipalName);
         // The token carries every permission the tenant consented to, not only the two FlexMail asked for.
         Assert.Equal(AuthorizeScenario.DelegatedPermissions.Order(StringComparer.OrdinalIgnoreCase), saved.GrantedScopes!.Split(' '));
-        Assert.Equal(CurrentActor.PortalAdministrator, saved.AuthorizedBy);
+        // Recorded as the signed-in person who clicked Authorize, not as the mailbox user who signed in at Entra ID.
+        Assert.Equal((SandboxSeed.MeganBowen.DisplayName, SandboxSeed.MeganBowen.Id.ToString()), (saved.AuthorizedBy, saved.AuthorizedById));
         Assert.DoesNotContain("RefreshToken", saved.ProtectedTokenCache!, StringComparison.Ordinal);
         var cache = Encoding.UTF8.GetString(Convert.FromBase64String(portal.Get<ISecretProtector>().Unprotect(saved.ProtectedTokenCache!)));
         Assert.Contains("\"RefreshToken\"", cache, StringComparison.Ordinal);
@@ -41,7 +42,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     public async Task Start_RedirectsToTheTenantsAuthorizeEndpointWithHintPkceAndExactRedirectUri()
     {
         await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
 
         var url = await _scenario.StartAsync(browser);
 
@@ -58,7 +59,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     public async Task Start_ReturnUrlOfAnotherSite_IsRefusedWithAPlainMessage()
     {
         await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
 
         var step = await browser.GetAsync(new Uri(portal.HttpsAddress, "/oauth/authorize?role=Outgoing&returnUrl=%2F%2Fevil.example%2F"));
 
@@ -69,7 +70,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     [Fact]
     public async Task Start_WithoutRole_AnswersProblemDetailsWithItsCode()
     {
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
 
         var response = await browser.Client.GetAsync(new Uri(portal.HttpsAddress, "/oauth/authorize"));
 
@@ -86,7 +87,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     public async Task Start_ApplicationWithApplicationPermissions_IsRefusedSayingThereIsNothingToAuthorize()
     {
         await _scenario.SetUpAsync(mode: FlexMail.Domain.OAuthApps.PermissionMode.Application);
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
 
         var step = await browser.GetAsync(new Uri($"{_scenario.BaseUrl}/oauth/authorize?role=Outgoing"));
 
@@ -99,7 +100,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     public async Task Callback_DifferentUserSignsIn_IsRefusedNamingBothAndStoresNothing()
     {
         var application = await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
 
         var outcome = await _scenario.AuthorizeAsync(browser, SandboxSeed.DiegoSiciliani);
 
@@ -114,7 +115,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     public async Task Callback_SameStateTwice_SecondIsRefusedAsAlreadyUsed()
     {
         await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
         var callback = await browser.SignInAsync(await _scenario.StartAsync(browser), SandboxSeed.ServiceUser);
         Assert.True((await _scenario.CallbackAsync(browser, callback)).Succeeded);
 
@@ -129,7 +130,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     public async Task Callback_AfterTheStateExpired_IsRefusedAsExpiredAndStoresNothing()
     {
         var application = await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
         var callback = await browser.SignInAsync(await _scenario.StartAsync(browser), SandboxSeed.ServiceUser);
         await using (var db = await _scenario.Contexts.CreateDbContextAsync())
         {
@@ -148,9 +149,9 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     public async Task Callback_FromABrowserWithoutTheCookie_IsRefusedAndStoresNothing()
     {
         var application = await _scenario.SetUpAsync();
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
         var callback = await browser.SignInAsync(await _scenario.StartAsync(browser), SandboxSeed.ServiceUser);
-        using var otherBrowser = new SandboxSignIn(portal);
+        using var otherBrowser = await portal.SignInAtLocalhostAsync();
 
         var outcome = await _scenario.CallbackAsync(otherBrowser, callback);
 
@@ -163,7 +164,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     public async Task Callback_UserDeclinesConsent_NamesThePermissionsAndTheAdminConsentLink()
     {
         var application = await _scenario.SetUpAsync(adminConsent: false);
-        using var browser = new SandboxSignIn(portal);
+        using var browser = await portal.SignInAtLocalhostAsync();
         var consent = (await browser.SubmitAsync(await browser.OpenAsync(await _scenario.StartAsync(browser)), "Sign in", SandboxSeed.ServiceUser.Id)).Page;
         Assert.NotNull(consent);
 

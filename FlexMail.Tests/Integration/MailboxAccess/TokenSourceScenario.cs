@@ -1,3 +1,4 @@
+using FlexMail.Domain.Audit;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FlexMail.Domain.Credentials;
@@ -18,7 +19,7 @@ namespace FlexMail.Tests.Integration.MailboxAccess;
 /// </summary>
 internal sealed class TokenSourceScenario(KestrelPortal portal)
 {
-    private const string Actor = "admin@contoso.test";
+    private static readonly Actor Actor = new("admin@contoso.test", "0b1c2d3e-0005-4000-8000-000000000005");
 
     public static readonly string[] ApplicationPermissions = ["Mail.Send", "Mail.ReadWrite"];
 

@@ -5,8 +5,10 @@ using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FlexMail.Tests.Integration.Sandbox;
 
@@ -19,12 +21,13 @@ public sealed class SandboxSwitchTests
         await using var portal = new SwitchedPortal(sandboxEnabled: false);
         using var client = portal.CreateClient();
 
-        var graph = await client.GetAsync("/sandbox/graph/v1.0/me");
         var discovery = await client.GetAsync($"/sandbox/login/{SandboxTenant.Domain}/v2.0/.well-known/openid-configuration");
+        var mapped = portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "");
         var cloud = portal.Services.GetRequiredService<IMicrosoftCloud>();
 
-        Assert.Equal(HttpStatusCode.NotFound, graph.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, discovery.StatusCode);
+        Assert.DoesNotContain(mapped, pattern => pattern.StartsWith("/sandbox", StringComparison.Ordinal) || pattern.StartsWith("/{tenant}", StringComparison.Ordinal));
+        // Nothing is there, and an unknown address tells an anonymous caller only to sign in.
+        Assert.Equal(HttpStatusCode.Unauthorized, discovery.StatusCode);
         Assert.IsType<PublicMicrosoftCloud>(cloud);
         Assert.Equal("https://login.microsoftonline.com/contoso.com", cloud.EndpointsFor(CloudInstance.Global).Authority("contoso.com").ToString());
         Assert.Equal("https://graph.microsoft.us/v1.0", cloud.EndpointsFor(CloudInstance.UsGovernmentL4).GraphBaseUrl.ToString());
@@ -42,7 +45,31 @@ public sealed class SandboxSwitchTests
         Assert.Contains(portal.Warnings, message => message.Contains("The sandbox tenant is ON in environment Testing", StringComparison.Ordinal));
     }
 
-    private sealed class SwitchedPortal(bool sandboxEnabled) : PortalFactory
+    [Fact]
+    public void SandboxOff_WithoutSignInConfigured_RefusesToStartSayingWhatToSet()
+    {
+        using var portal = new SwitchedPortal(sandboxEnabled: false, configureSignIn: false);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => portal.CreateClient());
+
+        Assert.Contains("Portal sign-in is not configured: set FlexMail:SignIn:Instance, TenantId, ClientId", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SandboxOff_SignInWithACertificate_RedeemsCodesWithMsal()
+    {
+        await using var portal = new SwitchedPortal(sandboxEnabled: false, certificatePath: "/run/secrets/flexmail-sign-in.pfx");
+        using var client = portal.CreateClient();
+
+        var live = await client.GetAsync("/health/live");
+
+        // ASP.NET's own code redemption sends only a client secret; with a certificate Microsoft.Identity.Web's token
+        // acquisition (MSAL, a signed client assertion) must be on, else Entra ID answers AADSTS7000218.
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.NotNull(portal.Services.GetService<Microsoft.Identity.Web.ITokenAcquisition>());
+    }
+
+    private sealed class SwitchedPortal(bool sandboxEnabled, bool configureSignIn = true, string? certificatePath = null) : PortalFactory
     {
         private readonly ConcurrentQueue<string> _warnings = new();
 
@@ -52,6 +79,21 @@ public sealed class SandboxSwitchTests
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("FlexMail:Sandbox:Enabled", sandboxEnabled ? "true" : "false");
+            if (!sandboxEnabled && configureSignIn)
+            {
+                // Without the sandbox, people sign in at the organisation's tenant: an app registration there.
+                builder.UseSetting("FlexMail:SignIn:TenantId", "6f0e4c2a-1b3d-4e5f-8a9b-0c1d2e3f4a5b");
+                builder.UseSetting("FlexMail:SignIn:ClientId", "3c1e5a7b-9d2f-4b6a-8c0e-1f2a3b4c5d6e");
+                if (certificatePath is null)
+                {
+                    builder.UseSetting("FlexMail:SignIn:ClientSecret", "not-a-real-secret");
+                }
+                else
+                {
+                    builder.UseSetting("FlexMail:SignIn:ClientCertificates:0:SourceType", "Path");
+                    builder.UseSetting("FlexMail:SignIn:ClientCertificates:0:CertificateDiskPath", certificatePath);
+                }
+            }
             builder.ConfigureLogging(logging => logging.AddProvider(new WarningCollector(_warnings)));
         }
     }

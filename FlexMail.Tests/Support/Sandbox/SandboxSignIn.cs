@@ -46,6 +46,9 @@ public sealed class SandboxSignIn : IDisposable
 
     public HttpClient Client => _client;
 
+    /// <summary>Where the last redirect answered pointed (not followed).</summary>
+    public Uri? LastRedirect { get; private set; }
+
     public async Task<SandboxStep> GetAsync(Uri address) => await ReadAsync(address, await _client.GetAsync(address));
 
     public async Task<SandboxPage> OpenAsync(Uri address) =>
@@ -92,13 +95,14 @@ public sealed class SandboxSignIn : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private static async Task<SandboxStep> ReadAsync(Uri address, HttpResponseMessage response)
+    private async Task<SandboxStep> ReadAsync(Uri address, HttpResponseMessage response)
     {
         using (response)
         {
             if (response.Headers.Location is { } location)
             {
-                return new SandboxStep(null, location.IsAbsoluteUri ? location : new Uri(address, location), response.StatusCode);
+                LastRedirect = location.IsAbsoluteUri ? location : new Uri(address, location);
+                return new SandboxStep(null, LastRedirect, response.StatusCode);
             }
             var document = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
             return new SandboxStep(new SandboxPage(response.StatusCode, address, document), null, response.StatusCode);

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace FlexMail.Portal.Hosting.SignIn;
+
+/// <summary>
+/// Who may use what. The fallback policy (a signed-in person) covers every endpoint that names no policy; pages and
+/// endpoints name one of these; the few that must stay open say <c>AllowAnonymous</c> where they are mapped.
+/// </summary>
+public static class PortalPolicies
+{
+    /// <summary><see cref="PortalRoles.Admin"/> only.</summary>
+    public const string Admin = "Admin";
+
+    /// <summary><see cref="PortalRoles.Support"/> or <see cref="PortalRoles.Admin"/> (Admin may do everything).</summary>
+    public const string Support = "Support";
+
+    /// <summary>An application with the app role <see cref="PortalRoles.Integrator"/>, by an Entra bearer token.</summary>
+    public const string Integrator = "Integrator";
+
+    public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder authorization) => authorization
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin))
+        .AddPolicy(Support, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.Support))
+        .AddPolicy(Integrator, policy => policy.AddAuthenticationSchemes(IntegratorTokens.Scheme).RequireAuthenticatedUser().RequireRole(PortalRoles.Integrator));
+}
