@@ -1,5 +1,6 @@
 using FlexMail.Portal.Components;
 using FlexMail.Portal.Endpoints;
+using FlexMail.Portal.Hosting.Hardening;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 

@@ -1,4 +1,5 @@
 using FlexMail.Domain.Persistence;
+using FlexMail.Portal.Hosting.Hardening;
 using FlexMail.Portal.Hosting.SignIn;
 using FlexMail.Portal.Workers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

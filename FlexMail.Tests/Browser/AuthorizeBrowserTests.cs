@@ -13,11 +13,15 @@ public sealed class AuthorizeBrowserTests(BrowserPortal portal) : IClassFixture<
     /// <summary>The Email Settings page at the saved Server Base URL (https://localhost:port), where Authorize brings the browser back.</summary>
     private Regex SettingsPageAtServerBaseUrl => new($"^{Regex.Escape(_scenario.BaseUrl)}/settings/email$");
 
+    /// <summary>Signed in where the admin works: at the Server Base URL, the host Authorize starts at and returns to.</summary>
+    private Task<IPage> OpenAtServerBaseUrlAsync() =>
+        portal.OpenPageAsync(options: new BrowserNewContextOptions { BaseURL = _scenario.BaseUrl + "/" });
+
     [Fact]
     public async Task Authorize_SignInAsTheServiceUser_ComesBackWithSuccessAndTheAuthorizedStatus()
     {
         await _scenario.SetUpAsync();
-        var page = await portal.OpenPageAsync();
+        var page = await OpenAtServerBaseUrlAsync();
         var settings = new EmailSettingsPageModel(page);
         await settings.GotoAsync();
 
@@ -38,7 +42,7 @@ public sealed class AuthorizeBrowserTests(BrowserPortal portal) : IClassFixture<
     public async Task Authorize_SignInAsAnotherUser_IsRefusedNamingBothUsers()
     {
         await _scenario.SetUpAsync();
-        var page = await portal.OpenPageAsync();
+        var page = await OpenAtServerBaseUrlAsync();
         var settings = new EmailSettingsPageModel(page);
         await settings.GotoAsync();
 

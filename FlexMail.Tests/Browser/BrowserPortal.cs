@@ -59,7 +59,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     public async Task<IPage> OpenAnonymousPageAsync(BrowserNewContextOptions? options = null)
     {
         options ??= new BrowserNewContextOptions();
-        options.BaseURL = HttpsAddress.ToString();
+        options.BaseURL ??= HttpsAddress.ToString();
         var context = await Browser.NewContextAsync(options);
         return await context.NewPageAsync();
     }

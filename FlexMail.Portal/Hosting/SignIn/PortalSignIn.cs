@@ -18,6 +18,13 @@ internal static class PortalSignIn
 {
     public const string SessionCookie = "FlexMail.Session";
 
+    /// <summary>
+    /// The default challenge: a person opening a page is sent to sign in (OpenID Connect); anything else (a script, the
+    /// circuit's negotiate, a program) gets a 401, since a redirect to a sign-in page means nothing to it, and
+    /// without a round trip to the identity provider.
+    /// </summary>
+    public const string ChallengeScheme = "FlexMail.SignIn";
+
     public static WebApplicationBuilder AddFlexMailSignIn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -43,7 +50,6 @@ internal static class PortalSignIn
                 identity.SignedOutCallbackPath = SignInOptions.SignedOutCallbackPath;
                 identity.SignedOutRedirectUri = AccountEndpoints.SignedOutPath;
                 identity.Events ??= new OpenIdConnectEvents();
-                identity.Events.OnRedirectToIdentityProvider = RefuseNonBrowserRequests;
                 identity.Events.OnRedirectToIdentityProviderForSignOut = NameTheClient;
             }, cookie =>
             {
@@ -67,7 +73,19 @@ internal static class PortalSignIn
             webApp.EnableTokenAcquisitionToCallDownstreamApi().AddInMemoryTokenCaches();
         }
 
-        services.AddAuthentication().AddFlexMailIntegratorTokens(section, signIn.IsConfigured || !sandbox);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, NotSignedInHandler>(NotSignedInHandler.SchemeName, _ => { })
+            .AddPolicyScheme(ChallengeScheme, "Sign in", policy =>
+            {
+                policy.ForwardDefault = CookieAuthenticationDefaults.AuthenticationScheme;
+                policy.ForwardChallenge = null;
+                policy.ForwardDefaultSelector = context =>
+                    IsPageRequest(context.Request) ? OpenIdConnectDefaults.AuthenticationScheme : NotSignedInHandler.SchemeName;
+                policy.ForwardAuthenticate = policy.ForwardForbid = policy.ForwardSignIn = policy.ForwardSignOut =
+                    CookieAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddFlexMailIntegratorTokens(section, signIn.IsConfigured || !sandbox);
+        services.PostConfigure<AuthenticationOptions>(options => options.DefaultChallengeScheme = ChallengeScheme);
         if (!signIn.IsConfigured && sandbox)
         {
             services.AddSandboxIntegratorTokens();
@@ -78,20 +96,6 @@ internal static class PortalSignIn
         return builder;
     }
 
-    /// <summary>
-    /// A person opening a page is sent to sign in; anything else (a script's request, the circuit's negotiate, an API
-    /// call) gets 401, since a redirect to a sign-in page means nothing to it.
-    /// </summary>
-    private static Task RefuseNonBrowserRequests(Microsoft.AspNetCore.Authentication.OpenIdConnect.RedirectContext context)
-    {
-        if (!IsPageRequest(context.Request))
-        {
-            context.HandleResponse();
-            return SignInProblems.AnswerAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in first",
-                "This needs a signed-in FlexMail user: open the portal in a browser and sign in.");
-        }
-        return Task.CompletedTask;
-    }
 
     /// <summary>
     /// Sign-out names the app (<c>client_id</c>), so the identity provider may send the browser back to the signed-out

@@ -18,6 +18,9 @@ public static class SandboxIdentityPages
 {
     public const string Heading = "Sign in to " + SandboxTenant.DisplayName;
 
+    /// <summary>The one inline script of the sandbox's pages (the <c>form_post</c> page's); the CSP allows it by its hash.</summary>
+    public const string FormPostScript = "document.forms[0].submit();";
+
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
     public static IResult Html(string html, int statusCode = StatusCodes.Status200OK) =>
@@ -96,7 +99,7 @@ public static class SandboxIdentityPages
         .Append($"<form method=\"POST\" name=\"hiddenform\" action=\"{E(redirectUri)}\">")
         .Append(Hidden(parameters.Where(p => p.Value is not null).Select(p => new HiddenField(p.Key, p.Value!))))
         .Append("<noscript><p>Script is disabled. Click Submit to continue.</p><button type=\"submit\">Submit</button></noscript></form>")
-        .Append("<script>document.forms[0].submit();</script></body></html>")
+        .Append($"<script>{FormPostScript}</script></body></html>")
         .ToString();
 
     /// <param name="note">The sandbox's own explanation under Entra's text (why it did not send the browser back), if any.</param>

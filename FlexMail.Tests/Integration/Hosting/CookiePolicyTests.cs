@@ -1,4 +1,5 @@
 using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Hosting.Hardening;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Hosting.Hardening;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Tests.Support;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,5 +1,6 @@
 using System.Net;
 using FlexMail.Portal.Hosting;
+using FlexMail.Portal.Hosting.Hardening;
 using FlexMail.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 

@@ -61,7 +61,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
         await _scenario.SetUpAsync();
         using var browser = await portal.SignInAtLocalhostAsync();
 
-        var step = await browser.GetAsync(new Uri(portal.HttpsAddress, "/oauth/authorize?role=Outgoing&returnUrl=%2F%2Fevil.example%2F"));
+        var step = await browser.GetAsync(new Uri($"https://localhost:{portal.HttpsAddress.Port}/oauth/authorize?role=Outgoing&returnUrl=%2F%2Fevil.example%2F"));
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, step.Status);
         Assert.Contains("must be a page of this portal", step.Page!.Text);
@@ -72,7 +72,7 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
     {
         using var browser = await portal.SignInAtLocalhostAsync();
 
-        var response = await browser.Client.GetAsync(new Uri(portal.HttpsAddress, "/oauth/authorize"));
+        var response = await browser.Client.GetAsync(new Uri($"https://localhost:{portal.HttpsAddress.Port}/oauth/authorize"));
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

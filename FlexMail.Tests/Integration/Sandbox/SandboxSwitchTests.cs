@@ -25,7 +25,8 @@ public sealed class SandboxSwitchTests
         var mapped = portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText ?? "");
         var cloud = portal.Services.GetRequiredService<IMicrosoftCloud>();
 
-        Assert.DoesNotContain(mapped, pattern => pattern.StartsWith("/sandbox", StringComparison.Ordinal) || pattern.StartsWith("/{tenant}", StringComparison.Ordinal));
+        Assert.DoesNotContain(mapped, pattern => pattern.StartsWith(SandboxTenant.IdentityPath, StringComparison.Ordinal)
+            || pattern.StartsWith(SandboxTenant.GraphPath, StringComparison.Ordinal) || pattern.StartsWith("/{tenant}", StringComparison.Ordinal));
         // Nothing is there, and an unknown address tells an anonymous caller only to sign in.
         Assert.Equal(HttpStatusCode.Unauthorized, discovery.StatusCode);
         Assert.IsType<PublicMicrosoftCloud>(cloud);

@@ -1,4 +1,4 @@
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// The hardening that goes with sign-in (docs/decisions/0008): security headers on every response, the cookie policy,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>Applies <see cref="RequestLimitsOptions"/> to Kestrel, form reading and the Blazor circuit's hub.</summary>
 internal static class RequestLimitsSetup

@@ -1,4 +1,4 @@
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// Puts the portal's security headers on a response as it starts, whatever produced it (page, static file, endpoint,

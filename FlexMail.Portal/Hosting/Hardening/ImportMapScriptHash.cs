@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
 
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// The hash of the inline <c>&lt;script type="importmap"&gt;</c> that <c>&lt;ImportMap /&gt;</c> renders on a page: the

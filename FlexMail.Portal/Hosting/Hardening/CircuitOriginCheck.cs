@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// Refuses, with 403, a request to the Blazor circuit (<c>/_blazor</c>: negotiate, WebSocket upgrade, long polling,

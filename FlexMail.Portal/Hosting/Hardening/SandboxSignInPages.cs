@@ -1,6 +1,7 @@
 using FlexMail.Portal.Sandbox;
+using FlexMail.Portal.Sandbox.Identity;
 
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// What the sandbox's browser sign-in pages (authorize and admin consent) need beyond the portal's policy. Their forms
@@ -11,10 +12,7 @@ namespace FlexMail.Portal.Hosting;
 /// </summary>
 internal sealed class SandboxSignInPages(IConfiguration configuration)
 {
-    /// <summary>The <c>form_post</c> page's script (<c>SandboxIdentityPages.FormPost</c>), character for character.</summary>
-    public const string FormPostScript = "document.forms[0].submit();";
-
-    public static readonly string FormPostScriptHash = ContentSecurityPolicy.Sha256Source(FormPostScript);
+    public static readonly string FormPostScriptHash = ContentSecurityPolicy.Sha256Source(SandboxIdentityPages.FormPostScript);
 
     private static readonly string[] BrowserFlowPaths = ["/oauth2/v2.0/authorize", "/v2.0/adminconsent"];
 

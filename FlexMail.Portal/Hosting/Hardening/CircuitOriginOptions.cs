@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// <c>FlexMail:Circuit</c>: which pages may open the Blazor circuit (<c>/_blazor</c>). The portal's own origin always

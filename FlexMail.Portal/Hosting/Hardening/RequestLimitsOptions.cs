@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// <c>FlexMail:Limits</c>: how much one request may carry. The portal's forms and endpoints carry a few kilobytes

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// A web origin (<c>scheme://host[:port]</c>, default port left out), as browsers send it in <c>Origin</c> and as a

@@ -1,7 +1,7 @@
 using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.OAuthApps;
 
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// Where a form posted on the portal may end up besides the portal itself: the identity platform of every cloud

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>The 413 answer to a request over a limit: ProblemDetails, or plain text for a client that takes no JSON.</summary>
 internal static class RequestTooLarge

@@ -1,4 +1,4 @@
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// Registers and applies <see cref="SecurityHeaders"/>, and sets HSTS (sent by <c>UseHsts</c> outside Development):

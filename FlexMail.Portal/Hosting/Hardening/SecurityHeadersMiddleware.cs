@@ -1,4 +1,4 @@
-namespace FlexMail.Portal.Hosting;
+namespace FlexMail.Portal.Hosting.Hardening;
 
 /// <summary>
 /// Registers <see cref="SecurityHeaders"/> to run when the response starts, so that the headers survive the exception
