@@ -1,3 +1,4 @@
+using FlexMail.Portal.Hosting.SignIn;
 using Bunit;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.EmailTest;
@@ -10,6 +11,19 @@ namespace FlexMail.Tests.Components.Dashboard;
 
 public sealed class DashboardPageTests : DomainComponentTest
 {
+    [Fact]
+    public void SignedInAsSupport_OffersNoWayIntoAdminPages_AndSaysWhoFixesIt()
+    {
+        SignedIn.SetRoles(PortalRoles.Support).SetPolicies(PortalPolicies.Support);
+
+        var page = Render<DashboardPage>();
+
+        var status = page.WaitForElement("[data-testid=email-status]");
+        Assert.Contains("An administrator (role FlexMail.Admin) fixes this.", status.TextContent);
+        Assert.DoesNotContain(page.FindAll("a"), link => link.GetAttribute("href") is "setup" or "audit");
+        Assert.DoesNotContain("View audit log", page.Markup);
+    }
+
     [Fact]
     public void EmptyDatabase_SaysEmailIsNotConfigured_AndListsWhatIsMissing()
     {
