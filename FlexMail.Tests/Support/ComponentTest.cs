@@ -3,8 +3,8 @@ using Bunit;
 using Bunit.TestDoubles;
 using FlexMail.Portal.Hosting.SignIn;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace FlexMail.Tests.Support;

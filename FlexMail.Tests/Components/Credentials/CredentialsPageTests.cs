@@ -1,5 +1,5 @@
-using FlexMail.Domain.Audit;
 using Bunit;
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Features.Credentials;

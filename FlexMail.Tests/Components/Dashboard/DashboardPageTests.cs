@@ -1,10 +1,10 @@
-using FlexMail.Portal.Hosting.SignIn;
 using Bunit;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.MailboxAccess;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Features.Dashboard;
+using FlexMail.Portal.Hosting.SignIn;
 using FlexMail.Tests.Support;
 
 namespace FlexMail.Tests.Components.Dashboard;

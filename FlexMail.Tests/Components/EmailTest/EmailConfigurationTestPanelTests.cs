@@ -1,5 +1,5 @@
-using FlexMail.Domain.Audit;
 using Bunit;
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.EmailTest;
 using FlexMail.Domain.MailboxAccess.Connections;
 using FlexMail.Portal.Features.EmailTest;

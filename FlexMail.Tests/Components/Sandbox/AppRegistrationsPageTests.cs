@@ -1,5 +1,5 @@
-using FlexMail.Domain.Audit;
 using Bunit;
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.Settings;
 using FlexMail.Portal.Features.Sandbox;
 using FlexMail.Portal.Sandbox.Apps;

@@ -1,5 +1,5 @@
-using FlexMail.Domain.Audit;
 using System.Security.Cryptography.X509Certificates;
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
 using Microsoft.EntityFrameworkCore;

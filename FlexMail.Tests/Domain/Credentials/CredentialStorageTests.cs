@@ -1,6 +1,6 @@
-using FlexMail.Domain.Audit;
 using System.Security.Cryptography;
 using System.Text;
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.Security;
 using Microsoft.Data.Sqlite;

@@ -1,6 +1,6 @@
-using FlexMail.Domain.Audit;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FlexMail.Domain.Audit;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Domain.Persistence;
