@@ -32,6 +32,15 @@ internal static class SandboxSignInSetup
 
     /// <summary>The sandbox tenant's v2.0 authority at the sandbox's address.</summary>
     internal static string Authority(SandboxBaseAddress address) => new Uri(address.AuthorityHost, SandboxTenant.TenantId.ToString()).ToString();
+
+    internal static string MetadataAddress(SandboxBaseAddress address) => $"{Authority(address)}/v2.0/.well-known/openid-configuration";
+
+    /// <summary>Tokens must come from the sandbox tenant at the sandbox's own address (not Entra's multi-tenant issuer rule).</summary>
+    internal static void RequireSandboxIssuer(Microsoft.IdentityModel.Tokens.TokenValidationParameters validation, SandboxBaseAddress address)
+    {
+        validation.IssuerValidator = null;
+        validation.ValidIssuer = SandboxTokenService.Issuer(address.BaseUrl);
+    }
 }
 
 /// <summary>Points the integrator API's bearer-token validation at the sandbox tenant (metadata, keys, issuer).</summary>
@@ -43,12 +52,9 @@ internal sealed class SandboxJwtBearerSetup(SandboxBaseAddress address, IMicroso
         {
             return;
         }
-        var authority = SandboxSignInSetup.Authority(address);
-        options.Authority = authority;
-        options.MetadataAddress = $"{authority}/v2.0/.well-known/openid-configuration";
+        (options.Authority, options.MetadataAddress) = (SandboxSignInSetup.Authority(address), SandboxSignInSetup.MetadataAddress(address));
         options.Backchannel = cloud.CreateHttpClient();
-        options.TokenValidationParameters.IssuerValidator = null;
-        options.TokenValidationParameters.ValidIssuer = SandboxTokenService.Issuer(address.BaseUrl);
+        SandboxSignInSetup.RequireSandboxIssuer(options.TokenValidationParameters, address);
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
@@ -64,12 +70,9 @@ internal sealed class SandboxOpenIdConnectSetup(SandboxBaseAddress address, IMic
         {
             return;
         }
-        var authority = SandboxSignInSetup.Authority(address);
-        options.Authority = authority;
-        options.MetadataAddress = $"{authority}/v2.0/.well-known/openid-configuration";
+        (options.Authority, options.MetadataAddress) = (SandboxSignInSetup.Authority(address), SandboxSignInSetup.MetadataAddress(address));
         options.Backchannel = cloud.CreateHttpClient();
-        options.TokenValidationParameters.IssuerValidator = null;
-        options.TokenValidationParameters.ValidIssuer = SandboxTokenService.Issuer(address.BaseUrl);
+        SandboxSignInSetup.RequireSandboxIssuer(options.TokenValidationParameters, address);
         var received = options.Events.OnAuthorizationCodeReceived;
         options.Events.OnAuthorizationCodeReceived = async context =>
         {

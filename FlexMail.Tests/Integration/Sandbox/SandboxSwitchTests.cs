@@ -1,13 +1,11 @@
-using System.Collections.Concurrent;
 using System.Net;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.OAuthApps;
 using FlexMail.Portal.Sandbox;
+using FlexMail.Tests.Integration.Hosting;
 using FlexMail.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FlexMail.Tests.Integration.Sandbox;
@@ -18,7 +16,7 @@ public sealed class SandboxSwitchTests
     [Fact]
     public async Task SandboxOff_ServesNoSandboxEndpoints_AndPointsClientsAtMicrosoft()
     {
-        await using var portal = new SwitchedPortal(sandboxEnabled: false);
+        await using var portal = Switched(sandboxEnabled: false);
         using var client = portal.CreateClient();
 
         var discovery = await client.GetAsync($"/sandbox/login/{SandboxTenant.Domain}/v2.0/.well-known/openid-configuration");
@@ -38,7 +36,7 @@ public sealed class SandboxSwitchTests
     [Fact]
     public async Task SandboxOn_OutsideDevelopment_WarnsAtStart()
     {
-        await using var portal = new SwitchedPortal(sandboxEnabled: true);
+        await using var portal = Switched(sandboxEnabled: true);
         using var client = portal.CreateClient();
 
         await client.GetAsync("/health/live");
@@ -49,7 +47,7 @@ public sealed class SandboxSwitchTests
     [Fact]
     public void SandboxOff_WithoutSignInConfigured_RefusesToStartSayingWhatToSet()
     {
-        using var portal = new SwitchedPortal(sandboxEnabled: false, configureSignIn: false);
+        using var portal = Switched(sandboxEnabled: false, configureSignIn: false);
 
         var failure = Assert.Throws<OptionsValidationException>(() => portal.CreateClient());
 
@@ -59,7 +57,7 @@ public sealed class SandboxSwitchTests
     [Fact]
     public async Task SandboxOff_SignInWithACertificate_RedeemsCodesWithMsal()
     {
-        await using var portal = new SwitchedPortal(sandboxEnabled: false, certificatePath: "/run/secrets/flexmail-sign-in.pfx");
+        await using var portal = Switched(sandboxEnabled: false, certificatePath: "/run/secrets/flexmail-sign-in.pfx");
         using var client = portal.CreateClient();
 
         var live = await client.GetAsync("/health/live");
@@ -70,53 +68,18 @@ public sealed class SandboxSwitchTests
         Assert.NotNull(portal.Services.GetService<Microsoft.Identity.Web.ITokenAcquisition>());
     }
 
-    private sealed class SwitchedPortal(bool sandboxEnabled, bool configureSignIn = true, string? certificatePath = null) : PortalFactory
+    /// <summary>The portal with the sandbox on or off; without it, people sign in at an organisation's tenant (an app registration there).</summary>
+    private static HostingPortal Switched(bool sandboxEnabled, bool configureSignIn = true, string? certificatePath = null)
     {
-        private readonly ConcurrentQueue<string> _warnings = new();
-
-        public IEnumerable<string> Warnings => _warnings;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        List<(string, string)> settings = [("FlexMail:Sandbox:Enabled", sandboxEnabled ? "true" : "false")];
+        if (!sandboxEnabled && configureSignIn)
         {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("FlexMail:Sandbox:Enabled", sandboxEnabled ? "true" : "false");
-            if (!sandboxEnabled && configureSignIn)
-            {
-                // Without the sandbox, people sign in at the organisation's tenant: an app registration there.
-                builder.UseSetting("FlexMail:SignIn:TenantId", "6f0e4c2a-1b3d-4e5f-8a9b-0c1d2e3f4a5b");
-                builder.UseSetting("FlexMail:SignIn:ClientId", "3c1e5a7b-9d2f-4b6a-8c0e-1f2a3b4c5d6e");
-                if (certificatePath is null)
-                {
-                    builder.UseSetting("FlexMail:SignIn:ClientSecret", "not-a-real-secret");
-                }
-                else
-                {
-                    builder.UseSetting("FlexMail:SignIn:ClientCertificates:0:SourceType", "Path");
-                    builder.UseSetting("FlexMail:SignIn:ClientCertificates:0:CertificateDiskPath", certificatePath);
-                }
-            }
-            builder.ConfigureLogging(logging => logging.AddProvider(new WarningCollector(_warnings)));
+            settings.Add(("FlexMail:SignIn:TenantId", "6f0e4c2a-1b3d-4e5f-8a9b-0c1d2e3f4a5b"));
+            settings.Add(("FlexMail:SignIn:ClientId", "3c1e5a7b-9d2f-4b6a-8c0e-1f2a3b4c5d6e"));
+            settings.AddRange(certificatePath is null
+                ? [("FlexMail:SignIn:ClientSecret", "not-a-real-secret")]
+                : [("FlexMail:SignIn:ClientCertificates:0:SourceType", "Path"), ("FlexMail:SignIn:ClientCertificates:0:CertificateDiskPath", certificatePath)]);
         }
-    }
-
-    private sealed class WarningCollector(ConcurrentQueue<string> warnings) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                warnings.Enqueue(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
+        return new HostingPortal("Testing", [.. settings]);
     }
 }
