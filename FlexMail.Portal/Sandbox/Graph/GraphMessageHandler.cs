@@ -76,7 +76,7 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
         }
         message.ChangeKey = SandboxIds.NewChangeKey();
         message.LastModifiedDateTime = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, cancellationToken);
         return GraphResult.Ok(Entity(call, mailbox.Id, message, null));
     }
 
@@ -94,7 +94,7 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
         {
             await MoveToAsync(db, message, deletedItems.Id, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, cancellationToken);
         return GraphResult.NoContent();
     }
 
@@ -114,17 +114,37 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
     }
 
     // Like Exchange's REST ids, the id names the item in its folder: a move gives it a new one (the key, so in SQL).
+    // Another request may have moved or deleted it since it was read: then it is gone from here, as Exchange says.
     private async Task<SandboxMessage> MoveToAsync(SandboxDbContext db, SandboxMessage message, string folderId, CancellationToken cancellationToken)
     {
         var newId = SandboxIds.NewMessageId();
         var changeKey = SandboxIds.NewChangeKey();
         var now = clock.GetUtcNow();
-        await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(update => update
+        var moved = await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(update => update
             .SetProperty(m => m.Id, newId)
             .SetProperty(m => m.FolderId, folderId)
             .SetProperty(m => m.ChangeKey, changeKey)
             .SetProperty(m => m.LastModifiedDateTime, now), cancellationToken);
-        return await db.Messages.AsNoTracking().SingleAsync(m => m.Id == newId, cancellationToken);
+        if (moved == 0)
+        {
+            throw GraphException.ItemNotFound();
+        }
+        db.Entry(message).State = EntityState.Detached;
+        return await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == newId, cancellationToken)
+            ?? throw GraphException.ItemNotFound();
+    }
+
+    // A change to a message that another request moved (a new id) or deleted meanwhile: the item is not found any more.
+    private static async Task SaveAsync(SandboxDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw GraphException.ItemNotFound();
+        }
     }
 
     private static JsonObject Entity(GraphCall call, Guid mailboxId, SandboxMessage message, HashSet<string>? select) =>
