@@ -93,6 +93,10 @@ public static partial class GraphMessageQuery
     private static IEnumerable<SandboxMessage> Order(IEnumerable<SandboxMessage> messages, string? orderBy)
     {
         var parts = (orderBy ?? "receivedDateTime desc").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0)
+        {
+            throw GraphException.BadRequest("The $orderby query option is empty: name a property, optionally followed by asc or desc.");
+        }
         Func<SandboxMessage, DateTimeOffset> key = parts[0].ToLowerInvariant() switch
         {
             "receiveddatetime" => m => m.ReceivedDateTime,

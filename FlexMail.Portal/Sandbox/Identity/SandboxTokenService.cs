@@ -129,11 +129,17 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
 
         var claims = result.ClaimsIdentity;
         var isDelegated = claims.FindFirst("scp") is not null;
+        // A token signed right but without the claims Graph reads (tenant, app, and for a user the object id) is not a Graph token.
+        if (GuidClaim(claims, "tid") is not { } tenantId || GuidClaim(claims, "appid") is not { } appId
+            || (isDelegated && GuidClaim(claims, "oid") is null))
+        {
+            return null;
+        }
         return new SandboxAccessToken(
-            Guid.Parse(Value(claims, "tid")),
-            Guid.Parse(Value(claims, "appid")),
+            tenantId,
+            appId,
             claims.FindFirst("app_displayname")?.Value ?? "",
-            isDelegated ? Guid.Parse(Value(claims, "oid")) : null,
+            isDelegated ? GuidClaim(claims, "oid") : null,
             claims.FindFirst("upn")?.Value,
             isDelegated ? Value(claims, "scp").Split(' ', StringSplitOptions.RemoveEmptyEntries) : [],
             [.. claims.FindAll("roles").Select(claim => claim.Value)]);
@@ -176,6 +182,9 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
     }
+
+    private static Guid? GuidClaim(ClaimsIdentity claims, string type) =>
+        Guid.TryParse(claims.FindFirst(type)?.Value, out var value) ? value : null;
 
     private static string Value(ClaimsIdentity claims, string type) =>
         claims.FindFirst(type)?.Value ?? throw new SecurityTokenException($"The token has no '{type}' claim.");
