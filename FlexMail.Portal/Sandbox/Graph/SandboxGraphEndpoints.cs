@@ -62,7 +62,8 @@ public static class SandboxGraphEndpoints
             }
         }
         var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var graphBase = new Uri($"{http.Scheme}://{http.Host}{http.PathBase}{SandboxTenant.GraphPath}/v1.0/");
+        // Links in answers (@odata.context, @odata.nextLink) name the configured address, not the request's Host header.
+        var graphBase = new Uri(context.RequestServices.GetRequiredService<SandboxBaseAddress>().GraphBaseUrl.ToString().TrimEnd('/') + "/");
         return new GraphRequest(http.Method, context.GetRouteValue("path") as string ?? "", GraphRequest.ParseQuery(http.QueryString.Value),
             headers, body, graphBase);
     }
