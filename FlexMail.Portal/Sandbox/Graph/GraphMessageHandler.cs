@@ -30,15 +30,29 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
             context = $"users('{mailbox.Id}')/mailFolders('{folderId}')/messages";
         }
         var page = GraphPage.Read(call.Request, defaultTop: 10);
-        var matching = GraphMessageQuery.Apply(await query.ToListAsync(cancellationToken), call.Request).ToList();
+        var filter = GraphMessageQuery.Filter(query, call.Request);
+        var (rows, total) = await PageAsync(filter, page, cancellationToken);
         var select = GraphJson.Select(call.Request);
         if (select is not null)
         {
             context = $"{context}({string.Join(',', select)})";
         }
-        var items = matching.Skip(page.Skip).Take(page.Top)
-            .Select(m => (JsonNode)GraphJson.Message(m, call.Immutable, select)).ToList();
-        return GraphResult.Ok(GraphPage.Collection(call.Request, context, items, matching.Count, page));
+        var items = rows.Select(m => (JsonNode)GraphJson.Message(m, call.Immutable, select)).ToList();
+        return GraphResult.Ok(GraphPage.Collection(call.Request, context, items, total, page));
+    }
+
+    // The page is read in SQL (one row past it tells whether there is a next page); $count=true counts in SQL too. Only
+    // a from/sender clause, which SQL cannot see inside its JSON column, reads the other clauses' matches into memory.
+    private static async Task<(List<SandboxMessage> Rows, int Total)> PageAsync(GraphMessageFilter filter, GraphPage page, CancellationToken cancellationToken)
+    {
+        if (filter.InMemory is { } inMemory)
+        {
+            var matching = (await filter.Query.ToListAsync(cancellationToken)).Where(inMemory).ToList();
+            return ([.. matching.Skip(page.Skip).Take(page.Top)], matching.Count);
+        }
+        var rows = await filter.Query.Skip(page.Skip).Take(page.Top + 1).ToListAsync(cancellationToken);
+        var total = page.Count ? await filter.Query.CountAsync(cancellationToken) : page.Skip + rows.Count;
+        return ([.. rows.Take(page.Top)], total);
     }
 
     public async Task<GraphResult> GetAsync(GraphCall call, CancellationToken cancellationToken)
