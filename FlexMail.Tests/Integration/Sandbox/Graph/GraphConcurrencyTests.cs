@@ -36,7 +36,7 @@ public sealed class GraphConcurrencyTests(KestrelPortal portal) : IClassFixture<
             {
                 Assert.NotEqual(HttpStatusCode.MethodNotAllowed, response.StatusCode);
                 var error = await GraphFaultsKit.ReadGraphErrorAsync(response);
-                Assert.Contains(error.Code, new[] { "ErrorItemNotFound", "ErrorIrresolvableConflict", "ApplicationThrottled" });
+                Assert.Contains(error.Code, new[] { "ErrorItemNotFound", "ApplicationThrottled" });
             }
         }
         Assert.Contains(responses, r => r.IsSuccessStatusCode);
