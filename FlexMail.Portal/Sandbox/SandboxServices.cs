@@ -73,6 +73,7 @@ public static class SandboxServices
         app.UseSandboxGraphFaults();
         app.MapSandboxGraph();
         app.MapSandboxIdentity();
+        app.MapSandboxMailBody();
         return app;
     }
 }

@@ -56,4 +56,34 @@ public sealed class SandboxBrowserTests(BrowserPortal portal) : IClassFixture<Br
         await mail.OpenAsync($"RE: {subject}");
         await Assertions.Expect(mail.HtmlBody.GetByText("Approve", new() { Exact = true })).ToBeVisibleAsync();
     }
+    [Fact]
+    public async Task MailClient_HtmlMailWithATrackingPixel_LoadsItOnlyAfterShowRemoteImages()
+    {
+        var subject = $"Newsletter {Guid.NewGuid():N}"[..30];
+        await portal.Services.GetRequiredService<SandboxMailDelivery>().DeliverAsync(new SandboxOutgoingMail(
+            SandboxSeed.ApprovalsMailbox.Id,
+            new SandboxAddress("Approvals", SandboxSeed.ApprovalsMailbox.Mail!),
+            [new SandboxAddress("Megan Bowen", SandboxSeed.MeganBowen.Mail!)],
+            subject, "html", """<p>Monthly news</p><img alt="pixel" src="https://tracker.example/pixel.gif">"""), CancellationToken.None);
+        var page = await portal.OpenPageAsync();
+        var pixelRequests = 0;
+        await page.RouteAsync("https://tracker.example/**", route =>
+        {
+            Interlocked.Increment(ref pixelRequests);
+            return route.FulfillAsync(new() { ContentType = "image/gif", BodyBytes = Convert.FromBase64String("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==") });
+        });
+        var mail = new SandboxMailPageModel(page);
+        await mail.GotoAsync(SandboxSeed.MeganBowen.Mail!);
+
+        await mail.OpenAsync(subject);
+        await Assertions.Expect(mail.HtmlBody.GetByText("Monthly news")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Remote images are blocked", new() { Exact = false })).ToBeVisibleAsync();
+        var blockedRequests = Volatile.Read(ref pixelRequests);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show remote images", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Remote images are shown.")).ToBeVisibleAsync();
+        await Assertions.Expect(mail.HtmlBody.GetByAltText("pixel")).ToHaveJSPropertyAsync("naturalWidth", 1);
+        Assert.Equal(0, blockedRequests);
+        Assert.True(Volatile.Read(ref pixelRequests) >= 1);
+    }
 }

@@ -7,6 +7,7 @@ namespace FlexMail.Portal.Hosting.Hardening;
 /// Answers a request over <see cref="RequestLimitsOptions"/> with 413 ProblemDetails, never a 500 or an error page:
 /// at once when its <c>Content-Length</c> says so; when reading a body without length (chunked) runs past the limit
 /// (Kestrel stops it); when a form has too many or too long fields; and when anything else answered a bare 413.
+/// An endpoint with <see cref="OwnRequestTooLargeAnswer"/> answers in its own format instead.
 /// </summary>
 internal sealed partial class RequestLimitsMiddleware(
     RequestDelegate next,
@@ -58,6 +59,17 @@ internal sealed partial class RequestLimitsMiddleware(
     {
         var length = context.Request.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unannounced";
         LogRefused(logger, context.Request.Method, context.Request.Path, length, limit);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<OwnRequestTooLargeAnswer>() is { } own)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            if (HttpProtocol.IsHttp10(context.Request.Protocol) || HttpProtocol.IsHttp11(context.Request.Protocol))
+            {
+                context.Response.Headers.Connection = "close";
+            }
+            await own.WriteAsync(context, limit);
+            return;
+        }
         await RequestTooLarge.WriteAsync(context, problemDetails, detail, limit);
     }
 

@@ -3,7 +3,8 @@ namespace FlexMail.Portal.Hosting.Hardening;
 /// <summary>
 /// Puts the portal's security headers on a response as it starts, whatever produced it (page, static file, endpoint,
 /// error page, status code page, the sandbox): the <see cref="ContentSecurityPolicy"/> and the headers below. HSTS is
-/// ASP.NET Core's own middleware (<see cref="SecurityHeadersSetup"/>).
+/// ASP.NET Core's own middleware (<see cref="SecurityHeadersSetup"/>). A document framed by the portal's pages
+/// (<see cref="FramedDocumentPolicy"/>) carries its own policy instead.
 /// </summary>
 internal sealed class SecurityHeaders(IdentityProviderOrigins identityProviders, SandboxSignInPages sandboxSignIn)
 {
@@ -21,6 +22,12 @@ internal sealed class SecurityHeaders(IdentityProviderOrigins identityProviders,
         foreach (var (name, value) in FixedHeaders)
         {
             headers[name] = value;
+        }
+        if (context.GetEndpoint()?.Metadata.GetMetadata<FramedDocumentPolicy>() is { } framed)
+        {
+            headers["X-Frame-Options"] = "SAMEORIGIN";
+            headers[ContentSecurityPolicy.HeaderName] = $"{framed.Policy(context)}; frame-ancestors 'self'";
+            return;
         }
         headers[ContentSecurityPolicy.HeaderName] = PolicyFor(context);
     }

@@ -48,7 +48,7 @@ public sealed class GraphMailboxTargets(IDbContextFactory<SandboxDbContext> cont
         try
         {
             using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            if (!body.RootElement.TryGetProperty("requests", out var requests) || requests.ValueKind != JsonValueKind.Array)
+            if (body.RootElement.ValueKind != JsonValueKind.Object || !body.RootElement.TryGetProperty("requests", out var requests) || requests.ValueKind != JsonValueKind.Array)
             {
                 return [];
             }

@@ -25,7 +25,7 @@ public sealed class GraphBatchHandler
         var responses = new JsonArray();
         foreach (var step in requests.EnumerateArray())
         {
-            var id = GraphBody.Property(step, "id")?.ToString() ?? throw GraphException.BadRequest("Invalid batch payload format.");
+            var id = GraphBody.String(step, "id") is { Length: > 0 } stepId ? stepId : throw GraphException.BadRequest("Invalid batch payload format.");
             var request = Request(call.Request, step);
             var result = DependencyFailed(step, statuses)
                 ? call.Dispatcher.Error(request, new GraphException(StatusCodes.Status424FailedDependency, "FailedDependency",

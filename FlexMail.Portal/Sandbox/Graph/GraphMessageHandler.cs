@@ -30,15 +30,29 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
             context = $"users('{mailbox.Id}')/mailFolders('{folderId}')/messages";
         }
         var page = GraphPage.Read(call.Request, defaultTop: 10);
-        var matching = GraphMessageQuery.Apply(await query.ToListAsync(cancellationToken), call.Request).ToList();
+        var filter = GraphMessageQuery.Filter(query, call.Request);
+        var (rows, total) = await PageAsync(filter, page, cancellationToken);
         var select = GraphJson.Select(call.Request);
         if (select is not null)
         {
             context = $"{context}({string.Join(',', select)})";
         }
-        var items = matching.Skip(page.Skip).Take(page.Top)
-            .Select(m => (JsonNode)GraphJson.Message(m, call.Immutable, select)).ToList();
-        return GraphResult.Ok(GraphPage.Collection(call.Request, context, items, matching.Count, page));
+        var items = rows.Select(m => (JsonNode)GraphJson.Message(m, call.Immutable, select)).ToList();
+        return GraphResult.Ok(GraphPage.Collection(call.Request, context, items, total, page));
+    }
+
+    // The page is read in SQL (one row past it tells whether there is a next page); $count=true counts in SQL too. Only
+    // a from/sender clause, which SQL cannot see inside its JSON column, reads the other clauses' matches into memory.
+    private static async Task<(List<SandboxMessage> Rows, int Total)> PageAsync(GraphMessageFilter filter, GraphPage page, CancellationToken cancellationToken)
+    {
+        if (filter.InMemory is { } inMemory)
+        {
+            var matching = (await filter.Query.ToListAsync(cancellationToken)).Where(inMemory).ToList();
+            return ([.. matching.Skip(page.Skip).Take(page.Top)], matching.Count);
+        }
+        var rows = await filter.Query.Skip(page.Skip).Take(page.Top + 1).ToListAsync(cancellationToken);
+        var total = page.Count ? await filter.Query.CountAsync(cancellationToken) : page.Skip + rows.Count;
+        return ([.. rows.Take(page.Top)], total);
     }
 
     public async Task<GraphResult> GetAsync(GraphCall call, CancellationToken cancellationToken)
@@ -76,7 +90,7 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
         }
         message.ChangeKey = SandboxIds.NewChangeKey();
         message.LastModifiedDateTime = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, cancellationToken);
         return GraphResult.Ok(Entity(call, mailbox.Id, message, null));
     }
 
@@ -94,7 +108,7 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
         {
             await MoveToAsync(db, message, deletedItems.Id, cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, cancellationToken);
         return GraphResult.NoContent();
     }
 
@@ -114,17 +128,37 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
     }
 
     // Like Exchange's REST ids, the id names the item in its folder: a move gives it a new one (the key, so in SQL).
+    // Another request may have moved or deleted it since it was read: then it is gone from here, as Exchange says.
     private async Task<SandboxMessage> MoveToAsync(SandboxDbContext db, SandboxMessage message, string folderId, CancellationToken cancellationToken)
     {
         var newId = SandboxIds.NewMessageId();
         var changeKey = SandboxIds.NewChangeKey();
         var now = clock.GetUtcNow();
-        await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(update => update
+        var moved = await db.Messages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(update => update
             .SetProperty(m => m.Id, newId)
             .SetProperty(m => m.FolderId, folderId)
             .SetProperty(m => m.ChangeKey, changeKey)
             .SetProperty(m => m.LastModifiedDateTime, now), cancellationToken);
-        return await db.Messages.AsNoTracking().SingleAsync(m => m.Id == newId, cancellationToken);
+        if (moved == 0)
+        {
+            throw GraphException.ItemNotFound();
+        }
+        db.Entry(message).State = EntityState.Detached;
+        return await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == newId, cancellationToken)
+            ?? throw GraphException.ItemNotFound();
+    }
+
+    // A change to a message that another request moved (a new id) or deleted meanwhile: the item is not found any more.
+    private static async Task SaveAsync(SandboxDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw GraphException.ItemNotFound();
+        }
     }
 
     private static JsonObject Entity(GraphCall call, Guid mailboxId, SandboxMessage message, HashSet<string>? select) =>

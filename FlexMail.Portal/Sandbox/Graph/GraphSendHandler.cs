@@ -18,6 +18,14 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
         var mailbox = await mailboxes.OpenAsync(call, MailAccess.Send, cancellationToken);
         var message = GraphBody.Property(call.Request.Body, "message")
             ?? throw GraphException.BadRequest("Empty Payload. JSON content expected.");
+        ExpectObject(message);
+        var body = GraphBody.Property(message, "body");
+        ExpectObject(body);
+        if (GraphBody.Property(body, "content") is { ValueKind: not JsonValueKind.String } content)
+        {
+            throw new GraphException(StatusCodes.Status400BadRequest, "RequestBodyRead",
+                $"Cannot convert the literal '{content.GetRawText()}' to the expected type 'Edm.String'.");
+        }
         var to = Addresses(message, "toRecipients");
         var cc = Addresses(message, "ccRecipients");
         if (to.Count + cc.Count + Addresses(message, "bccRecipients").Count == 0)
@@ -26,7 +34,6 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
                 "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
         }
         var from = await FromAsync(call, mailbox, message, cancellationToken);
-        var body = GraphBody.Property(message, "body");
         var mail = new SandboxOutgoingMail(mailbox.Id, from, to, GraphBody.String(message, "subject") ?? "",
             (GraphBody.String(body, "contentType") ?? "text").ToLowerInvariant(), GraphBody.String(body, "content") ?? "")
         {
@@ -81,10 +88,32 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
             ? [.. array.EnumerateArray().Select(r => Address(r)).OfType<SandboxAddress>()]
             : [];
 
-    private static SandboxAddress? Address(JsonElement? recipient) =>
-        GraphBody.Property(recipient, "emailAddress") is { } email && GraphBody.String(email, "address") is { Length: > 0 } address
-            ? new SandboxAddress(GraphBody.String(email, "name"), address)
-            : null;
+    // A recipient whose address is not an address is refused as Exchange refuses an unresolved recipient.
+    private static SandboxAddress? Address(JsonElement? recipient)
+    {
+        if (GraphBody.Property(recipient, "emailAddress") is not { } email || GraphBody.String(email, "address") is not { Length: > 0 } address)
+        {
+            return null;
+        }
+        if (!System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address.Trim())
+        {
+            throw new GraphException(StatusCodes.Status400BadRequest, "ErrorInvalidRecipients",
+                $"At least one recipient isn't valid., Recipient '{address}' isn't resolved. All recipients must be resolved before a message can be submitted.");
+        }
+        return new SandboxAddress(GraphBody.String(email, "name"), address.Trim());
+    }
+
+    // Graph reads the body with OData's reader: a value of the wrong JSON kind is "RequestBodyRead".
+    private static void ExpectObject(JsonElement? value)
+    {
+        if (value is { ValueKind: not JsonValueKind.Object } element)
+        {
+            throw UnexpectedNode(element.ValueKind is JsonValueKind.Array ? "StartArray" : "PrimitiveValue");
+        }
+    }
+
+    private static GraphException UnexpectedNode(string found) => new(StatusCodes.Status400BadRequest, "RequestBodyRead",
+        $"An unexpected '{found}' node was found when reading from the JSON reader. A 'StartObject' node was expected.");
 
     private static List<SandboxHeader> Headers(JsonElement message)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FlexMail.Portal.Hosting.Hardening;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FlexMail.Portal.Sandbox.Graph;
 
@@ -23,7 +25,9 @@ public static class SandboxGraphEndpoints
     public static IEndpointRouteBuilder MapSandboxGraph(this IEndpointRouteBuilder app)
     {
         // Open to every caller (the bearer token is checked per request), whatever the portal's fallback authorization policy.
-        app.Map($"{SandboxTenant.GraphPath}/v1.0/{{**path}}", ServeAsync).DisableAntiforgery().ExcludeFromDescription().AllowAnonymous();
+        // Graph's own request limit (4 MB) instead of the portal's, answered with Graph's error.
+        app.Map($"{SandboxTenant.GraphPath}/v1.0/{{**path}}", ServeAsync).DisableAntiforgery().ExcludeFromDescription().AllowAnonymous()
+            .WithMetadata(new RequestSizeLimitAttribute(GraphRequestLimit.MaxBodyBytes), new OwnRequestTooLargeAnswer(GraphRequestLimit.WriteAsync));
         return app;
     }
 
@@ -62,7 +66,8 @@ public static class SandboxGraphEndpoints
             }
         }
         var headers = http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var graphBase = new Uri($"{http.Scheme}://{http.Host}{http.PathBase}{SandboxTenant.GraphPath}/v1.0/");
+        // Links in answers (@odata.context, @odata.nextLink) name the configured address, not the request's Host header.
+        var graphBase = new Uri(context.RequestServices.GetRequiredService<SandboxBaseAddress>().GraphBaseUrl.ToString().TrimEnd('/') + "/");
         return new GraphRequest(http.Method, context.GetRouteValue("path") as string ?? "", GraphRequest.ParseQuery(http.QueryString.Value),
             headers, body, graphBase);
     }

@@ -129,15 +129,28 @@ public sealed class SandboxClientAuthenticator(SandboxAppRegistrations apps, Tim
     {
         if (jwt.TryGetHeaderValue<string>("x5t#S256", out var sha256) && sha256.Length > 0)
         {
-            var hex = Convert.ToHexString(Base64UrlEncoder.DecodeBytes(sha256));
-            return (app.Certificates.FirstOrDefault(c => c.Sha256Thumbprint == hex), hex);
+            var hex = Thumbprint(sha256);
+            return (app.Certificates.FirstOrDefault(c => hex is not null && c.Sha256Thumbprint == hex), hex ?? sha256);
         }
         if (jwt.TryGetHeaderValue<string>("x5t", out var sha1) && sha1.Length > 0)
         {
-            var hex = Convert.ToHexString(Base64UrlEncoder.DecodeBytes(sha1));
-            return (app.Certificates.FirstOrDefault(c => c.Thumbprint == hex), hex);
+            var hex = Thumbprint(sha1);
+            return (app.Certificates.FirstOrDefault(c => hex is not null && c.Thumbprint == hex), hex ?? sha1);
         }
         return (null, "");
+    }
+
+    // A thumbprint header is base64url; one that is not names no certificate (Entra: the key was not found).
+    private static string? Thumbprint(string header)
+    {
+        try
+        {
+            return Convert.ToHexString(Base64UrlEncoder.DecodeBytes(header));
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     // The assertion's audience is the token endpoint, with or without a trailing slash, in any of the tenant's forms.

@@ -31,7 +31,7 @@ public sealed class SandboxClientCredentialsGrant(
             return (null, EntraErrors.ClientCredentialsScope(scope));
         }
         var roles = await grants.AppRolesAsync(client, cancellationToken);
-        var accessToken = await tokens.IssueAccessTokenAsync(SandboxTokenEndpoint.RequestBase(context),
+        var accessToken = await tokens.IssueAccessTokenAsync(SandboxTokenEndpoint.IssuerBase(context),
             new SandboxAccessToken(SandboxTenant.TenantId, client.AppId, client.DisplayName, null, null, [], roles), cancellationToken);
         return (Response(accessToken), null);
     }
@@ -66,7 +66,7 @@ public sealed class SandboxClientCredentialsGrant(
             return (null, EntraErrors.AppNotAssigned(client.AppId, client.DisplayName, resourceName, resource.DisplayName));
         }
         var authentication = form.ContainsKey("client_assertion") ? SandboxApiAccessToken.CertificateAuthentication : SandboxApiAccessToken.SecretAuthentication;
-        var accessToken = await tokens.IssueApiAccessTokenAsync(SandboxTokenEndpoint.RequestBase(context),
+        var accessToken = await tokens.IssueApiAccessTokenAsync(SandboxTokenEndpoint.IssuerBase(context),
             new SandboxApiAccessToken(resource.AppId, client.AppId, authentication, roles), cancellationToken);
         return (Response(accessToken), null);
     }

@@ -63,12 +63,14 @@ public static class SandboxIdentityEndpoints
 
     private static IResult Configuration(string tenant, HttpContext context)
     {
-        var host = $"{context.Request.Scheme}://{context.Request.Host}";
+        // The configured address, not the request's Host header: a client cannot choose the issuer or the endpoints.
+        var sandboxBase = SandboxTokenEndpoint.IssuerBase(context);
+        var host = sandboxBase.GetLeftPart(UriPartial.Authority);
         var prefix = context.Request.Path.StartsWithSegments(SandboxTenant.IdentityPath) ? SandboxTenant.IdentityPath : "";
         var endpoints = $"{host}{prefix}/{tenant}";
         var issuer = tenant.Equals("organizations", StringComparison.OrdinalIgnoreCase)
             ? $"{host}{SandboxTenant.IdentityPath}/{{tenantid}}/v2.0"
-            : SandboxTokenService.Issuer(SandboxTokenEndpoint.RequestBase(context));
+            : SandboxTokenService.Issuer(sandboxBase);
         return Results.Json(new Dictionary<string, object?>
         {
             ["token_endpoint"] = $"{endpoints}/oauth2/v2.0/token",
@@ -94,7 +96,7 @@ public static class SandboxIdentityEndpoints
             ["cloud_instance_name"] = "microsoftonline.com",
             ["cloud_graph_host_name"] = "graph.windows.net",
             // Graph of the sandbox: nothing the discovery document names leaves the portal.
-            ["msgraph_host"] = new Uri(context.Request.Scheme + "://" + context.Request.Host).Authority + SandboxTenant.GraphPath,
+            ["msgraph_host"] = sandboxBase.Authority + SandboxTenant.GraphPath,
             ["rbac_url"] = "https://pas.windows.net",
         });
     }
@@ -102,7 +104,7 @@ public static class SandboxIdentityEndpoints
     private static async Task<IResult> KeysAsync(HttpContext context, SandboxSigningKeys keys, CancellationToken cancellationToken)
     {
         JsonWebKey jwk = await keys.GetPublicJwkAsync(cancellationToken);
-        var issuer = SandboxTokenService.Issuer(SandboxTokenEndpoint.RequestBase(context));
+        var issuer = SandboxTokenService.Issuer(SandboxTokenEndpoint.IssuerBase(context));
         return Results.Json(new
         {
             keys = new[] { new Dictionary<string, string> { ["kty"] = jwk.Kty, ["use"] = jwk.Use, ["kid"] = jwk.Kid, ["n"] = jwk.N, ["e"] = jwk.E, ["issuer"] = issuer } },

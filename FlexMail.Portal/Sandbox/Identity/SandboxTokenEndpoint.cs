@@ -119,7 +119,7 @@ public sealed partial class SandboxTokenEndpoint(
     {
         var granted = await grants.GrantedScopesAsync(app, user.Id, cancellationToken);
         var scp = granted.Count > 0 ? granted : GraphScopes.DelegatedPermissions(scopes, app.DelegatedPermissions);
-        var sandboxBase = RequestBase(context);
+        var sandboxBase = IssuerBase(context);
         var accessToken = await tokens.IssueAccessTokenAsync(sandboxBase,
             new SandboxAccessToken(SandboxTenant.TenantId, app.AppId, app.DisplayName, user.Id, user.UserPrincipalName, scp, []), cancellationToken);
         var body = Lifetimes(new Dictionary<string, object>
@@ -159,7 +159,11 @@ public sealed partial class SandboxTokenEndpoint(
             Encoding.ASCII.GetBytes(Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)))),
             Encoding.ASCII.GetBytes(challenge));
 
-    internal static Uri RequestBase(HttpContext context) => new($"{context.Request.Scheme}://{context.Request.Host}/");
+    /// <summary>
+    /// The address tokens are issued at: the configured sandbox address, never the request's <c>Host</c> (which the
+    /// caller chooses), so that the issuer is the one Graph and the portal's sign-in require.
+    /// </summary>
+    internal static Uri IssuerBase(HttpContext context) => context.RequestServices.GetRequiredService<SandboxBaseAddress>().BaseUrl;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox token endpoint: {GrantType} tokens issued to app {ClientId}")]
     private static partial void LogIssued(ILogger logger, string grantType, Guid clientId);

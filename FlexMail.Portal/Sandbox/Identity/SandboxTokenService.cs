@@ -10,7 +10,7 @@ namespace FlexMail.Portal.Sandbox.Identity;
 /// Issues the sandbox's RS256 tokens shaped like Entra's (access tokens for Microsoft Graph, app-only v2.0 access tokens
 /// for sandbox app registrations, v2.0 id tokens for the client) and validates Graph access tokens.
 /// </summary>
-public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider clock)
+public sealed class SandboxTokenService(SandboxSigningKeys keys, SandboxBaseAddress address, TimeProvider clock)
 {
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(75);
 
@@ -114,7 +114,6 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
         {
             IssuerSigningKey = await keys.GetAsync(cancellationToken),
             ValidAudiences = [SandboxTenant.GraphResource, SandboxTenant.GraphAppId],
-            // The issuer carries the host the token was requested at; the tenant path is what must match.
             IssuerValidator = (issuer, _, _) => IsSandboxIssuer(issuer)
                 ? issuer
                 : throw new SecurityTokenInvalidIssuerException($"Issuer '{issuer}' is not the sandbox tenant."),
@@ -129,11 +128,17 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
 
         var claims = result.ClaimsIdentity;
         var isDelegated = claims.FindFirst("scp") is not null;
+        // A token signed right but without the claims Graph reads (tenant, app, and for a user the object id) is not a Graph token.
+        if (GuidClaim(claims, "tid") is not { } tenantId || GuidClaim(claims, "appid") is not { } appId
+            || (isDelegated && GuidClaim(claims, "oid") is null))
+        {
+            return null;
+        }
         return new SandboxAccessToken(
-            Guid.Parse(Value(claims, "tid")),
-            Guid.Parse(Value(claims, "appid")),
+            tenantId,
+            appId,
             claims.FindFirst("app_displayname")?.Value ?? "",
-            isDelegated ? Guid.Parse(Value(claims, "oid")) : null,
+            isDelegated ? GuidClaim(claims, "oid") : null,
             claims.FindFirst("upn")?.Value,
             isDelegated ? Value(claims, "scp").Split(' ', StringSplitOptions.RemoveEmptyEntries) : [],
             [.. claims.FindAll("roles").Select(claim => claim.Value)]);
@@ -157,8 +162,8 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
         return result.IsValid && Guid.TryParse(result.ClaimsIdentity.FindFirst("aud")?.Value, out var audience) ? audience : null;
     }
 
-    private static bool IsSandboxIssuer(string issuer) =>
-        issuer.EndsWith($"{SandboxTenant.IdentityPath}/{SandboxTenant.TenantId}/v2.0", StringComparison.Ordinal);
+    // Exactly the issuer at the configured address (tokens are issued there whatever Host they were asked at).
+    private bool IsSandboxIssuer(string issuer) => string.Equals(issuer, Issuer(address.BaseUrl), StringComparison.Ordinal);
 
     private async Task<string> SignAsync(Uri sandboxBase, Dictionary<string, object> claims, TimeSpan lifetime, CancellationToken cancellationToken)
     {
@@ -176,6 +181,9 @@ public sealed class SandboxTokenService(SandboxSigningKeys keys, TimeProvider cl
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });
     }
+
+    private static Guid? GuidClaim(ClaimsIdentity claims, string type) =>
+        Guid.TryParse(claims.FindFirst(type)?.Value, out var value) ? value : null;
 
     private static string Value(ClaimsIdentity claims, string type) =>
         claims.FindFirst(type)?.Value ?? throw new SecurityTokenException($"The token has no '{type}' claim.");

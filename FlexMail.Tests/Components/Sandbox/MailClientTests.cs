@@ -86,7 +86,8 @@ public sealed class MailClientTests : SandboxComponentTest
 
         var frame = pane.Find("iframe");
         Assert.Equal("", frame.GetAttribute("sandbox"));
-        Assert.Equal(message.Body, frame.GetAttribute("srcdoc"));
+        Assert.Equal(SandboxMailBodyEndpoint.Url(message.Id, remoteImages: false), frame.GetAttribute("src")); // its own document
+        Assert.DoesNotContain("alert(1)", pane.Markup);
         Assert.Empty(pane.FindAll("script"));
         Assert.NotNull(client);
     }
