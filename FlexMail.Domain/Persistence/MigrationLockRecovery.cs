@@ -46,6 +46,8 @@ public static partial class MigrationLockRecovery
         {
             return NoLock.Instance;
         }
+        // SQLite would create the file 0644 (and its journal files like it): created first, it is the owner's only.
+        Security.OwnerOnly.File(databaseFile);
         var fileLock = await WaitForFileLockAsync(databaseFile + LockFileSuffix, waitLimit, cancellationToken);
         try
         {
@@ -69,7 +71,7 @@ public static partial class MigrationLockRecovery
 
     private static async Task<FileStream> WaitForFileLockAsync(string lockFile, TimeSpan waitLimit, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        Security.OwnerOnly.Folder(Path.GetDirectoryName(lockFile)!);
         using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waited.CancelAfter(waitLimit);
         while (true)
@@ -78,7 +80,7 @@ public static partial class MigrationLockRecovery
             {
                 // FileShare.None is an exclusive lock the operating system holds for this process only (flock on Unix).
                 // The file stays (deleting it would let two processes lock two different files of the same name).
-                return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+                return new FileStream(lockFile, Security.OwnerOnly.NewFile(FileMode.OpenOrCreate, FileAccess.ReadWrite));
             }
             catch (IOException)
             {
