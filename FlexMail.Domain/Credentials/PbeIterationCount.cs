@@ -21,6 +21,34 @@ internal static class PbeIterationCount
     private const string Pbes2 = "1.2.840.113549.1.5.13";
     private const string Pbkdf2 = "1.2.840.113549.1.5.12";
 
+    /// <summary>
+    /// The MAC's key-derivation iteration count of a PKCS#12 file (RFC 7292: <c>PFX ::= SEQUENCE { version, authSafe,
+    /// macData SEQUENCE { mac, macSalt, iterations INTEGER DEFAULT 1 } OPTIONAL }</c>), which checking the password runs;
+    /// null without a MAC or when the structure cannot be read. (The key bags' own counts are capped by .NET's PKCS#12
+    /// loader limits.)
+    /// </summary>
+    public static BigInteger? ReadPfxMac(ReadOnlyMemory<byte> pfx)
+    {
+        try
+        {
+            var sequence = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
+            sequence.ReadInteger();
+            sequence.ReadEncodedValue();
+            if (!sequence.HasData)
+            {
+                return null;
+            }
+            var macData = sequence.ReadSequence();
+            macData.ReadEncodedValue();
+            macData.ReadEncodedValue();
+            return macData.HasData ? macData.ReadInteger() : BigInteger.One;
+        }
+        catch (AsnContentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The iteration count, or null when the structure is not one of the schemes above (the decryptor then decides).</summary>
     public static BigInteger? Read(ReadOnlyMemory<byte> encryptedPrivateKeyInfo)
     {

@@ -73,6 +73,46 @@ public sealed class PrivateKeyIterationCapTests(CredentialPreviewFixture fixture
         Assert.Equal(iterations, PbeIterationCount.Read(encrypted));
     }
 
+    [Fact]
+    public void PreviewCertificate_PfxWithAMacIterationCountAboveTheCap_IsRefusedQuicklySayingWhatToDo()
+    {
+        using var key = RSA.Create(2048);
+        using var certificate = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=hostile", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+        var pfx = WithMacIterations(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "pfx password"), HostileCount);
+        var clock = Stopwatch.StartNew();
+
+        var preview = _service.PreviewCertificate(new CredentialUpload("hostile.pfx", pfx, "pfx password"));
+
+        clock.Stop();
+        CredentialAssert.Refused(preview, CredentialErrorCode.TooManyIterations, "268,435,456", "at most 2,000,000", "Export the file again");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Took {clock.Elapsed}.");
+    }
+
+    /// <summary>The same PKCS#12 file with its MAC's iteration count replaced (the MAC no longer verifies: it is refused before that).</summary>
+    private static byte[] WithMacIterations(byte[] pfx, int iterations)
+    {
+        var sequence = new AsnReader(pfx, AsnEncodingRules.BER).ReadSequence();
+        var version = sequence.ReadInteger();
+        var authSafe = sequence.ReadEncodedValue();
+        var macData = sequence.ReadSequence();
+        var mac = macData.ReadEncodedValue();
+        var salt = macData.ReadEncodedValue();
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(version);
+            writer.WriteEncodedValue(authSafe.Span);
+            using (writer.PushSequence())
+            {
+                writer.WriteEncodedValue(mac.Span);
+                writer.WriteEncodedValue(salt.Span);
+                writer.WriteInteger(iterations);
+            }
+        }
+        return writer.Encode();
+    }
+
     private static CredentialUpload Pem(byte[] der) =>
         new("hostile.key", Encoding.ASCII.GetBytes(PemEncoding.WriteString("ENCRYPTED PRIVATE KEY", der)), "passphrase");
 
