@@ -2,13 +2,13 @@ using Microsoft.Extensions.Configuration;
 
 namespace FlexMail.Domain;
 
-/// <summary>The resolved, existing data folder (<see cref="FlexMailOptions.DataPath"/>).</summary>
+/// <summary>The resolved, existing data folder (<see cref="FlexMailOptions.DataPath"/>): owner-only (0700) on Unix.</summary>
 public sealed class DataFolder
 {
     public DataFolder(string dataPath, string contentRootPath)
     {
         Path = System.IO.Path.GetFullPath(dataPath, contentRootPath);
-        Directory.CreateDirectory(Path);
+        Security.OwnerOnly.Folder(Path);
     }
 
     public string Path { get; }

@@ -73,6 +73,7 @@ public static class DependencyInjection
     private static void AddFlexMailDataProtection(this IServiceCollection services, IConfiguration configuration, DataFolder dataFolder)
     {
         var settings = configuration.GetSection(DataProtectionSettings.SectionName).Get<DataProtectionSettings>() ?? new DataProtectionSettings();
+        services.AddOptions<DataProtectionSettings>().Bind(configuration.GetSection(DataProtectionSettings.SectionName));
         var keyEncryption = LoadKeyEncryptionCertificate(settings, dataFolder);
         services.AddDataProtection()
             .SetApplicationName(DataProtectionSettings.ApplicationName)
@@ -84,10 +85,14 @@ public static class DependencyInjection
 
     private static X509Certificate2 LoadKeyEncryptionCertificate(DataProtectionSettings settings, DataFolder dataFolder)
     {
+        if (settings.UsesCertificateStore)
+        {
+            return KeyEncryptionCertificateStore.Find(settings.KeyEncryptionCertificateThumbprint!, settings.KeyEncryptionCertificateStoreLocation);
+        }
         if (string.IsNullOrWhiteSpace(settings.KeyEncryptionCertificatePath))
         {
             return CertificateFile.LoadOrCreate(
-                dataFolder.File("keys", "key-encryption.pfx"),
+                settings.CertificateFile(dataFolder),
                 isUsable: _ => true, // never replaced: keys it encrypted would become unreadable
                 () => SelfSignedCertificates.CreateKeyEncryption(TimeProvider.System, KeyEncryptionCertificateLifetime));
         }

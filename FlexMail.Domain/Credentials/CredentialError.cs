@@ -44,4 +44,5 @@ public enum CredentialErrorCode
     KeyDoesNotMatchCertificate,
     CertificateExpired,
     AlreadyStored,
+    TooManyIterations,
 }

@@ -108,6 +108,18 @@ internal static class CredentialErrors
     public static CredentialError PassphraseRequired(string fileName) => new(CredentialErrorCode.PassphraseRequired,
         $"'{fileName}' is an encrypted private key. Enter its passphrase to upload it.");
 
+    public static CredentialError TooManyIterations(string fileName, System.Numerics.BigInteger iterations) => new(CredentialErrorCode.TooManyIterations,
+        $"'{fileName}' asks for {iterations.ToString("N0", CultureInfo.InvariantCulture)} key-derivation (PBKDF2) iterations; FlexMail reads " +
+        $"at most {PbeIterationCount.Maximum.ToString("N0", CultureInfo.InvariantCulture)}, because each one costs processor time on the server " +
+        "(OpenSSL uses 2,048). Export the key again with the usual count, e.g. " +
+        "openssl pkcs8 -topk8 -v2 aes-256-cbc -iter 600000 -in key.pem -out key-encrypted.pem, or upload it unencrypted.");
+
+    public static CredentialError TooManyPfxIterations(string fileName, System.Numerics.BigInteger iterations) => new(CredentialErrorCode.TooManyIterations,
+        $"'{fileName}' asks for {iterations.ToString("N0", CultureInfo.InvariantCulture)} password-check (MAC) iterations; FlexMail runs " +
+        $"at most {PbeIterationCount.Maximum.ToString("N0", CultureInfo.InvariantCulture)}, because each one costs processor time on the server " +
+        "(OpenSSL uses 2,048). Export the file again with the usual counts, e.g. with OpenSSL's defaults: " +
+        "openssl pkcs12 -export -inkey key.pem -in cert.pem -out cert.pfx.");
+
     public static CredentialError WrongPassphrase(string fileName) => new(CredentialErrorCode.WrongPassphrase,
         $"The passphrase does not open '{fileName}'. Check it (passphrases are case-sensitive) and try again.");
 

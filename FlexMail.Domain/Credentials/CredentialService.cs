@@ -29,10 +29,10 @@ public sealed class CredentialService(
         return parsed.Succeeded ? parsed.Value.Details : parsed.Problem;
     }
 
-    /// <summary>Reads a private-key upload without storing it.</summary>
-    public Result<PrivateKeyDetails> PreviewPrivateKey(CredentialUpload upload)
+    /// <summary>Reads a private-key upload without storing it; <paramref name="cancellationToken"/> stops it before decrypting.</summary>
+    public Result<PrivateKeyDetails> PreviewPrivateKey(CredentialUpload upload, CancellationToken cancellationToken = default)
     {
-        var parsed = ParsePrivateKey(upload);
+        var parsed = ParsePrivateKey(upload, cancellationToken);
         return parsed.Succeeded ? parsed.Value.Details : parsed.Problem;
     }
 
@@ -78,7 +78,7 @@ public sealed class CredentialService(
         {
             return name.Problem;
         }
-        var parsed = ParsePrivateKey(request.File);
+        var parsed = ParsePrivateKey(request.File, cancellationToken);
         if (!parsed.Succeeded)
         {
             return parsed.Problem;
@@ -208,10 +208,10 @@ public sealed class CredentialService(
         return parsed;
     }
 
-    private Result<ParsedPrivateKey> ParsePrivateKey(CredentialUpload upload)
+    private Result<ParsedPrivateKey> ParsePrivateKey(CredentialUpload upload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        var parsed = PrivateKeyParser.Parse(upload);
+        var parsed = PrivateKeyParser.Parse(upload, cancellationToken);
         if (!parsed.Succeeded)
         {
             CredentialLog.Rejected(logger, upload.FileName, "private key", parsed.Problem.Code);

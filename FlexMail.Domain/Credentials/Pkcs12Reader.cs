@@ -15,6 +15,10 @@ internal static class Pkcs12Reader
     public static Result<ParsedCertificate> Read(CredentialUpload upload, byte[] bytes, DateTimeOffset now)
     {
         var fileName = upload.FileName;
+        if (PbeIterationCount.ReadPfxMac(bytes) is { } iterations && iterations > PbeIterationCount.Maximum)
+        {
+            return CredentialErrors.TooManyPfxIterations(fileName, iterations);
+        }
         Pkcs12Info info;
         try
         {

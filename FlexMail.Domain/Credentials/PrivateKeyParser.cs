@@ -9,7 +9,10 @@ namespace FlexMail.Domain.Credentials;
 /// </summary>
 internal static class PrivateKeyParser
 {
-    public static Result<ParsedPrivateKey> Parse(CredentialUpload upload)
+    /// <param name="upload">The file and its passphrase.</param>
+    /// <param name="cancellationToken">Checked before the one costly step, decrypting (which itself cannot be stopped; its
+    /// cost is bounded by <see cref="PbeIterationCount.Maximum"/>).</param>
+    public static Result<ParsedPrivateKey> Parse(CredentialUpload upload, CancellationToken cancellationToken = default)
     {
         var read = CredentialFileReader.Read(upload, CredentialPurpose.PrivateKey);
         if (!read.Succeeded)
@@ -21,7 +24,7 @@ internal static class PrivateKeyParser
         Result<AsymmetricAlgorithm> imported = content.Kind switch
         {
             ContentKind.Pkcs8PrivateKey => PrivateKeyMaterial.ImportPkcs8(content.Bytes, fileName),
-            ContentKind.EncryptedPkcs8PrivateKey => Decrypt(content.Bytes, upload.Password, fileName),
+            ContentKind.EncryptedPkcs8PrivateKey => Decrypt(content.Bytes, upload.Password, fileName, cancellationToken),
             ContentKind.RsaPrivateKey => PrivateKeyMaterial.Import(
                 RSA.Create(), key => key.ImportRSAPrivateKey(content.Bytes, out _), fileName, "an RSA private key"),
             ContentKind.EcPrivateKey => PrivateKeyMaterial.Import(
@@ -46,12 +49,17 @@ internal static class PrivateKeyParser
             : details.Problem;
     }
 
-    private static Result<AsymmetricAlgorithm> Decrypt(byte[] encrypted, string? passphrase, string fileName)
+    private static Result<AsymmetricAlgorithm> Decrypt(byte[] encrypted, string? passphrase, string fileName, CancellationToken cancellationToken)
     {
+        if (PbeIterationCount.Read(encrypted) is { } iterations && iterations > PbeIterationCount.Maximum)
+        {
+            return CredentialErrors.TooManyIterations(fileName, iterations);
+        }
         if (string.IsNullOrEmpty(passphrase))
         {
             return CredentialErrors.PassphraseRequired(fileName);
         }
+        cancellationToken.ThrowIfCancellationRequested();
         byte[] pkcs8;
         try
         {

@@ -34,6 +34,9 @@ public sealed class OAuthApplication
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>New on every save: a save made on a copy loaded before another save is refused (no lost update).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>The Microsoft cloud an application lives in (authority and Graph hosts differ).</summary>

@@ -1,3 +1,5 @@
+using FlexMail.Domain.Validation;
+
 namespace FlexMail.Domain.OAuthApps;
 
 /// <summary>
@@ -33,7 +35,24 @@ public sealed class OAuthApplicationDraft
 
     public bool HasSavedSecret => SavedClientSecretHint is not null;
 
-    public static OAuthApplicationDraft From(OAuthApplication application) => new()
+    /// <summary>The saved version this draft was loaded from; null for a new application (or a draft made in code: not checked).</summary>
+    public Guid? LoadedStamp { get; set; }
+
+    /// <summary>The fields as they were loaded, to name what someone else changed since.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ShownValue> LoadedValues { get; set; } = [];
+
+    /// <summary>The draft of a saved application, carrying its version.</summary>
+    public static OAuthApplicationDraft From(OAuthApplication application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        var draft = Copy(application);
+        draft.LoadedStamp = application.ConcurrencyStamp;
+        draft.LoadedValues = OAuthApplicationShown.Values(draft);
+        return draft;
+    }
+
+    private static OAuthApplicationDraft Copy(OAuthApplication application) => new()
     {
         Id = application.Id,
         Name = application.Name,

@@ -60,6 +60,10 @@ public sealed class OAuthApplicationService(
         }
 
         var application = draft.Id is { } id ? await db.OAuthApplications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
+        if (application is not null && draft.LoadedStamp is { } loaded && loaded != application.ConcurrencyStamp)
+        {
+            return Outdated(draft, application);
+        }
         var isNew = application is null;
         application ??= db.OAuthApplications.Add(new OAuthApplication
         {
@@ -75,6 +79,7 @@ public sealed class OAuthApplicationService(
         if (isNew || changes.Any)
         {
             application.UpdatedAt = clock.GetUtcNow();
+            application.ConcurrencyStamp = Guid.NewGuid();
             audit.Stage(db, actor, isNew ? "OAuth application added" : "OAuth application changed", $"{Subject} {application.Name}", changes.ToString());
         }
         if (!isNew && credentialBefore != (application.CredentialKind, application.ProtectedClientSecret, application.CertificateCredentialId, application.PrivateKeyCredentialId))
@@ -107,6 +112,19 @@ public sealed class OAuthApplicationService(
         audit.Stage(db, actor, "OAuth application deleted", $"{Subject} {application.Name}", null);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Done;
+    }
+
+    /// <summary>
+    /// Refuses a save on an out-of-date copy, naming what the other person changed. The draft then carries the current
+    /// version: saving it again replaces their values knowingly.
+    /// </summary>
+    private static ValidationProblem Outdated(OAuthApplicationDraft draft, OAuthApplication current)
+    {
+        var now = OAuthApplicationDraft.From(current);
+        var refused = ConcurrentEdit.Refused($"the OAuth application {current.Name}", draft.LoadedValues, now.LoadedValues);
+        draft.LoadedStamp = now.LoadedStamp;
+        draft.LoadedValues = now.LoadedValues;
+        return refused;
     }
 
     private FieldChanges Apply(OAuthApplicationDraft draft, OAuthApplication application)

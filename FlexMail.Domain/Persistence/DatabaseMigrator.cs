@@ -15,6 +15,8 @@ public sealed partial class DatabaseMigrator(
         IReadOnlyList<string> pending;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // Before anything else: a lock row left by a process killed while migrating would make EF wait for ever.
+            await using var held = await MigrationLockRecovery.AcquireAsync(db, logger, cancellationToken);
             pending = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
             if (pending.Count == 0)
             {

@@ -24,7 +24,7 @@ public static class CertificateFile
             existing.Dispose();
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        OwnerOnly.Folder(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var created = create();
         WriteOwnerOnly(path, created.Export(X509ContentType.Pkcs12));
         return created;
@@ -33,12 +33,7 @@ public static class CertificateFile
     private static void WriteOwnerOnly(string path, byte[] content)
     {
         var temporary = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var stream = new FileStream(temporary, options))
+        using (var stream = new FileStream(temporary, OwnerOnly.NewFile(FileMode.Create, FileAccess.Write)))
         {
             stream.Write(content);
         }

@@ -52,6 +52,9 @@ public sealed class EmailSettings
     public string? InboxRemovalAcknowledgedMailbox { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>New on every save: a save made on a copy loaded before another save is refused (no lost update).</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>What the approval monitor does with a reply once it has been processed.</summary>

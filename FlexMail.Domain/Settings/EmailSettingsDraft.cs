@@ -73,7 +73,35 @@ public sealed class EmailSettingsDraft
     public bool ReadsAnotherMailbox =>
         EmailApprovalEnabled && EffectiveReplyMailbox.Length > 0 && !Formats.SameAddress(EffectiveReplyMailbox, IncomingUser);
 
-    public static EmailSettingsDraft From(EmailSettings settings) => new()
+    /// <summary>
+    /// The saved version this draft was loaded from (<see cref="Guid.Empty"/>: loaded when nothing was saved yet); null for a
+    /// draft made in code, which is not checked. A save on an older version is refused (<see cref="ConcurrentEdit"/>).
+    /// </summary>
+    public Guid? LoadedStamp { get; set; }
+
+    /// <summary>The fields as they were loaded, to name what someone else changed since.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ShownValue> LoadedValues { get; set; } = [];
+
+    /// <summary>The draft of the saved settings, carrying their version.</summary>
+    public static EmailSettingsDraft From(EmailSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var draft = Copy(settings);
+        draft.LoadedStamp = settings.ConcurrencyStamp;
+        draft.LoadedValues = EmailSettingsShown.Values(draft);
+        return draft;
+    }
+
+    /// <summary>The draft a page starts from when nothing is saved yet: a save after someone else's first save is refused.</summary>
+    public static EmailSettingsDraft Unsaved()
+    {
+        var draft = new EmailSettingsDraft { LoadedStamp = Guid.Empty };
+        draft.LoadedValues = EmailSettingsShown.Values(draft);
+        return draft;
+    }
+
+    private static EmailSettingsDraft Copy(EmailSettings settings) => new()
     {
         ServerBaseUrl = settings.ServerBaseUrl ?? "",
         SmtpUser = settings.SmtpUser ?? "",

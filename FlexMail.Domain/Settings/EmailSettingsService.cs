@@ -19,7 +19,7 @@ public sealed class EmailSettingsService(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var settings = await db.EmailSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == EmailSettings.SingletonId, cancellationToken);
-        return settings is null ? new EmailSettingsDraft() : EmailSettingsDraft.From(settings);
+        return settings is null ? EmailSettingsDraft.Unsaved() : EmailSettingsDraft.From(settings);
     }
 
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
@@ -54,15 +54,33 @@ public sealed class EmailSettingsService(
         }
 
         var settings = await db.EmailSettings.SingleOrDefaultAsync(s => s.Id == EmailSettings.SingletonId, cancellationToken);
+        if (draft.LoadedStamp is { } loaded && loaded != (settings?.ConcurrencyStamp ?? Guid.Empty))
+        {
+            return Outdated(draft, settings!);
+        }
         var isNew = settings is null;
         settings ??= db.EmailSettings.Add(new EmailSettings()).Entity;
         var changes = Apply(draft, settings, actor);
         if (isNew || changes.Any)
         {
             settings.UpdatedAt = clock.GetUtcNow();
+            settings.ConcurrencyStamp = Guid.NewGuid();
             audit.Stage(db, actor, isNew ? "Email settings created" : "Email settings changed", Subject, changes.ToString());
         }
         return new Saved(Guid.Empty, report); // one settings row: no id of its own to report
+    }
+
+    /// <summary>
+    /// Refuses a save on an out-of-date copy, naming what the other person changed. The draft then carries the current
+    /// version: saving it again replaces their values knowingly.
+    /// </summary>
+    private static ValidationProblem Outdated(EmailSettingsDraft draft, EmailSettings current)
+    {
+        var now = EmailSettingsDraft.From(current);
+        var refused = ConcurrentEdit.Refused("the email settings", draft.LoadedValues, now.LoadedValues);
+        draft.LoadedStamp = now.LoadedStamp;
+        draft.LoadedValues = now.LoadedValues;
+        return refused;
     }
 
     private FieldChanges Apply(EmailSettingsDraft draft, EmailSettings settings, Actor actor)

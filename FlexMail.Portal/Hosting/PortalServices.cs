@@ -35,6 +35,7 @@ internal static class PortalServices
         // (Data Protection's key-ring loader among them) touches the database.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrationWorker>());
         services.AddHostedService<StartupBanner>();
+        services.AddHostedService<KeyEncryptionCertificateWarning>();
         return builder;
     }
 }

@@ -26,12 +26,17 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         };
         Unhandled(logger, httpContext.Request.Method, httpContext.Request.Path, status, exception);
         httpContext.Response.StatusCode = status;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        var answer = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = answer }))
         {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+            return true;
+        }
+        // The request's Accept header allows no JSON (a DELETE sent with "Accept: text/html", say). Declining here would
+        // re-run /error with the original method, and the error page, a GET page, would answer an empty 405: answer
+        // ProblemDetails all the same, with the trace id the writer would have added.
+        answer.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        await httpContext.Response.WriteAsJsonAsync(answer, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
 
     /// <summary>A browser asking for a page (GET accepting HTML) gets the error page, not JSON.</summary>

@@ -27,7 +27,7 @@ public sealed partial class SandboxStore(
         bool seeded;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await FlexMail.Domain.Persistence.MigrationLockRecovery.MigrateAsync(db, logger, cancellationToken);
             seeded = await db.Users.AnyAsync(cancellationToken);
         }
         if (!seeded)

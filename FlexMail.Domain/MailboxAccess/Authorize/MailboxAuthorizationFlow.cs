@@ -143,11 +143,24 @@ public sealed partial class MailboxAuthorizationFlow(
         return await redemption.RedeemAsync(pending, verifier, callback, new Actor(pending.StartedBy, pending.StartedById), cancellationToken);
     }
 
-    /// <summary>Only paths of this portal: "/x", never "//host" or "/\host" (which browsers treat as another site).</summary>
+    /// <summary>
+    /// Only paths of this portal: "/x", never "//host" or "/\host" (which browsers treat as another site), and only printable
+    /// ASCII (see <see cref="HasOnlyUrlCharacters"/>): a Location header cannot carry anything else, and a browser may read a
+    /// look-alike such as the fullwidth solidus in "/／／host" as a slash.
+    /// </summary>
     public static bool IsLocal(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/'
         && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-        && !returnUrl.Any(char.IsControl);
+        && HasOnlyUrlCharacters(returnUrl);
+
+    /// <summary>
+    /// True when every character is printable ASCII other than a space (U+0021 to U+007E): what an address holds once
+    /// percent-encoded. Non-ASCII letters ("/café"), look-alikes (U+FF0F) and separators (U+2028) are not.
+    /// </summary>
+    public static bool HasOnlyUrlCharacters(string value) => value.All(c => c is > ' ' and <= '~');
+
+    /// <summary>The page the callback sends the browser to: the stored return URL when it is local, otherwise the default.</summary>
+    public static string SafeReturnUrl(string? returnUrl) => IsLocal(returnUrl) ? returnUrl! : DefaultReturnUrl;
 
     private static AuthorizationOutcome Refused(string message, MailboxRole? role, string returnUrl) =>
         new(false, message, TryAgain, role, returnUrl);

@@ -23,6 +23,7 @@ internal sealed class EmailSettingsConfiguration : IEntityTypeConfiguration<Emai
         builder.Property(settings => settings.ProcessedMailFolder).HasMaxLength(ColumnLengths.FolderPath);
         builder.Property(settings => settings.InboxRemovalAcknowledgedBy).HasMaxLength(ColumnLengths.Name);
         builder.Property(settings => settings.InboxRemovalAcknowledgedMailbox).HasMaxLength(ColumnLengths.EmailAddress);
+        builder.Property(settings => settings.ConcurrencyStamp).IsConcurrencyToken();
 
         builder.HasOne<OAuthApplication>().WithMany().HasForeignKey(settings => settings.SmtpOAuthApplicationId)
             .OnDelete(DeleteBehavior.Restrict);

@@ -20,6 +20,7 @@ internal sealed class OAuthApplicationConfiguration : IEntityTypeConfiguration<O
         builder.Property(application => application.CredentialKind).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(application => application.ProtectedClientSecret);
         builder.Property(application => application.ClientSecretHint).HasMaxLength(ColumnLengths.Hint);
+        builder.Property(application => application.ConcurrencyStamp).IsConcurrencyToken();
 
         builder.HasOne<Credential>().WithMany().HasForeignKey(application => application.CertificateCredentialId)
             .OnDelete(DeleteBehavior.Restrict);

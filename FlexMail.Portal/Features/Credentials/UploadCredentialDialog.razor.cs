@@ -122,7 +122,7 @@ public sealed partial class UploadCredentialDialog
         }
         else
         {
-            var result = Credentials.PreviewPrivateKey(upload);
+            var result = Credentials.PreviewPrivateKey(upload, Aborted);
             _privateKey = result.Value;
             _error = result.Problem;
         }

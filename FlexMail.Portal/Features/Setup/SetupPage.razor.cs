@@ -263,7 +263,7 @@ public sealed partial class SetupPage
             {
                 _stepsShowingErrors.Add(SetupStep.Review);
                 var firstWithErrors = SetupStep.All.First(step => step == SetupStep.Review || ReportOf(step).HasErrors);
-                Snackbar.Add(result.ApplicationReport.ErrorFor(Saved.FormField)
+                Snackbar.Add(result.ApplicationReport.ErrorFor(Saved.FormField) ?? result.SettingsReport.ErrorFor(Saved.FormField)
                     ?? $"Nothing was saved: \"{firstWithErrors.Title}\" has fields to fix.", Severity.Error);
                 _activeIndex = SetupStep.All.ToList().IndexOf(firstWithErrors);
                 return;

@@ -93,6 +93,27 @@ public sealed class EmailSettingsPageTests : DomainComponentTest
     }
 
     [Fact]
+    public async Task Save_SomeoneElseSavedSinceThePageOpened_IsRefusedNamingTheirValueAndKeepsWhatWasTyped()
+    {
+        var snackbars = Context.Render<MudBlazor.MudSnackbarProvider>();
+        var page = RenderPage();
+        var otherTab = await Domain.Get<EmailSettingsService>().GetDraftAsync(CancellationToken.None);
+        otherTab.SmtpFromAddress = "approvals@contoso.com";
+        Assert.True((await Domain.Get<EmailSettingsService>().SaveAsync(otherTab, new Actor("Alex Wilber", null), CancellationToken.None)).Succeeded);
+        await InputLabelled(page, "Server Base URL").InputAsync(new ChangeEventArgs { Value = "https://mail.contoso.com" });
+
+        await Click(page, "Save");
+
+        snackbars.WaitForAssertion(() => Assert.Contains("Someone else saved the email settings after you opened them", snackbars.Markup));
+        Assert.Contains("SMTP From Address to \"approvals@contoso.com\"", snackbars.Markup);
+        page.WaitForAssertion(() => Assert.Contains("Someone else changed this to \"approvals@contoso.com\"", page.Markup));
+        Assert.Equal("https://mail.contoso.com", InputLabelled(page, "Server Base URL").GetAttribute("value"));
+        await using var db = await Domain.Contexts.CreateDbContextAsync();
+        var saved = await db.EmailSettings.SingleAsync();
+        Assert.Equal(("https://flexmail.contoso.com", "approvals@contoso.com"), (saved.ServerBaseUrl, saved.SmtpFromAddress));
+    }
+
+    [Fact]
     public async Task Save_EnablingApprovalsWithAReplyFolder_StoresItAndClearsTheUnsavedMark()
     {
         var page = RenderPage();

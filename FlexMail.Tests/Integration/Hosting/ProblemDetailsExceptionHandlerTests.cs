@@ -39,6 +39,28 @@ public sealed class ProblemDetailsExceptionHandlerTests
         Assert.Contains("The request could not be read", Body(context), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    [InlineData("POST")]
+    public async Task Handle_NonGetAcceptingOnlyHtml_AnswersProblemDetailsInsteadOfReRunningTheErrorPage(string method)
+    {
+        await using var services = Services();
+        var context = Request(services, method, "text/html");
+
+        var handled = await Handler(services).TryHandleAsync(context, new InvalidOperationException("secret internal detail"), CancellationToken.None);
+
+        // Declined, the exception handler would re-run /error with this method: an empty 405 from the GET-only error page.
+        Assert.True(handled);
+        Assert.Equal(StatusCodes.Status500InternalServerError, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType?.Split(';')[0]);
+        using var problem = JsonDocument.Parse(Body(context));
+        Assert.Equal("FlexMail could not finish this request", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(500, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.True(problem.RootElement.TryGetProperty("traceId", out _));
+        Assert.DoesNotContain("secret internal detail", Body(context), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Handle_PageRequest_LeavesItToTheErrorPage()
     {

@@ -67,6 +67,44 @@ public sealed class MailboxAuthorizationFlowTests(KestrelPortal portal) : IClass
         Assert.Contains("must be a page of this portal", step.Page!.Text);
     }
 
+    [Theory]
+    [InlineData("/café")]
+    [InlineData("/\uFF0F\uFF0Fevil.example")]
+    [InlineData("/settings\u2028email")]
+    public async Task Start_ReturnUrlNotPlainAscii_IsRefusedWithItsCodeBeforeSignIn(string returnUrl)
+    {
+        await _scenario.SetUpAsync();
+        using var browser = await portal.SignInAtLocalhostAsync();
+
+        var response = await browser.Client.GetAsync(new Uri(
+            $"{_scenario.BaseUrl}/oauth/authorize?role=Outgoing&returnUrl={Uri.EscapeDataString(returnUrl)}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ReturnUrlNotEncoded", problem.RootElement.GetProperty("code").GetString());
+        Assert.Contains("percent-encode", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Callback_StoredReturnUrlNotPlainAscii_RedirectsToTheDefaultPageAfterRedeeming()
+    {
+        var application = await _scenario.SetUpAsync();
+        using var browser = await portal.SignInAtLocalhostAsync();
+        var callback = await browser.SignInAsync(await _scenario.StartAsync(browser), SandboxSeed.ServiceUser);
+        await using (var db = await _scenario.Contexts.CreateDbContextAsync())
+        {
+            // A row written before the start refused such addresses.
+            await db.PendingAuthorizations.Where(p => p.OAuthApplicationId == application.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ReturnUrl, "/caf\u00E9\u2028"));
+        }
+
+        var outcome = await _scenario.CallbackAsync(browser, callback);
+
+        Assert.True(outcome.Succeeded, $"{outcome.Message} {outcome.Fix}");
+        Assert.NotNull(await _scenario.FindAsync(application));
+    }
+
     [Fact]
     public async Task Start_WithoutRole_AnswersProblemDetailsWithItsCode()
     {
