@@ -40,7 +40,7 @@ public sealed partial class DockerComposeTests
     [Fact]
     public void InitScript_CreatesTheLoginAndGivesItDbOwnerOnTheFlexMailDatabaseOnly()
     {
-        var script = File.ReadAllText(Path.Combine(Root, "deploy", "sqlserver", "create-flexmail-login.sql"));
+        var script = File.ReadAllText(Path.Combine(Root, "FlexMail.Portal", "Deploy", "create-flexmail-login.sql"));
 
         Assert.Contains("CREATE LOGIN [flexmail] WITH PASSWORD = N'$(FLEXMAIL_DB_PASSWORD)'", script, StringComparison.Ordinal);
         Assert.Contains("USE [FlexMail];", script, StringComparison.Ordinal);
