@@ -26,6 +26,10 @@ public sealed class GraphException(int status, string code, string message) : Ex
 
     public static GraphException InvalidArgument(string message) => new(StatusCodes.Status400BadRequest, "ErrorInvalidArgument", message);
 
+    /// <summary>The store stayed busy with other writes: Graph's 503, which clients retry.</summary>
+    public static GraphException ServiceUnavailable() => new(StatusCodes.Status503ServiceUnavailable,
+        Faults.GraphFaultResponses.ServiceUnavailableCode, Faults.GraphFaultResponses.ServiceUnavailableMessage);
+
     public static GraphException SendAsDenied() => new(StatusCodes.Status403Forbidden, "ErrorSendAsDenied",
         "The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account., Cannot submit message.");
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Portal.Sandbox.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlexMail.Portal.Sandbox.Graph;
@@ -149,17 +150,33 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
     }
 
     // A change to a message that another request moved (a new id) or deleted meanwhile: the item is not found any more.
-    private static async Task SaveAsync(SandboxDbContext db, CancellationToken cancellationToken)
+    // SQLite refuses a write transaction at once ("database is locked") when another one holds the file: the store is
+    // busy, not broken, so the save is tried again after a short back-off, and answered as Graph's 503 if it stays busy.
+    private async Task SaveAsync(SandboxDbContext db, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw GraphException.ItemNotFound();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw GraphException.ItemNotFound();
+            }
+            catch (DbUpdateException failure) when (failure.InnerException is SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                if (attempt == MaxSaveAttempts)
+                {
+                    throw GraphException.ServiceUnavailable();
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(25 * attempt), clock, cancellationToken);
+            }
         }
     }
+
+    private const int MaxSaveAttempts = 8;
 
     private static JsonObject Entity(GraphCall call, Guid mailboxId, SandboxMessage message, HashSet<string>? select) =>
         GraphPage.Entity(call.Request, $"users('{mailboxId}')/messages/$entity", GraphJson.Message(message, call.Immutable, select));
