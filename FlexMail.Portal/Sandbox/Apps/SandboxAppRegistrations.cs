@@ -15,14 +15,14 @@ public sealed class SandboxAppRegistrations(IDbContextFactory<SandboxDbContext> 
     public async Task<IReadOnlyList<SandboxApplication>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Applications.AsNoTracking().Include(a => a.Secrets).Include(a => a.Certificates)
+        return await db.Applications.AsNoTracking().Include(a => a.Secrets).Include(a => a.Certificates).AsSplitQuery()
             .OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
     }
 
     public async Task<SandboxApplication?> FindByClientIdAsync(Guid clientId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Applications.AsNoTracking().Include(a => a.Secrets).Include(a => a.Certificates)
+        return await db.Applications.AsNoTracking().Include(a => a.Secrets).Include(a => a.Certificates).AsSplitQuery()
             .SingleOrDefaultAsync(a => a.AppId == clientId, cancellationToken);
     }
 
