@@ -16,10 +16,7 @@ public sealed class SignInOptions
 
     public const string SignedOutCallbackPath = "/signout-callback-oidc";
 
-    public string? Instance { get; set; }
-
-    public string? TenantId { get; set; }
-
+    /// <summary>The one key FlexMail reads itself (the others are Microsoft.Identity.Web's): set means a real tenant signs people in.</summary>
     public string? ClientId { get; set; }
 
     /// <summary>How long a session lasts without use; each request within it extends it (sliding expiry).</summary>

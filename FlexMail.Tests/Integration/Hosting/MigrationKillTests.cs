@@ -4,7 +4,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using FlexMail.Portal.Hosting;
 using FlexMail.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace FlexMail.Tests.Integration.Hosting;
 
@@ -30,7 +29,7 @@ public sealed partial class MigrationKillTests
             first.Process.Kill(entireProcessTree: true);
             await first.Process.WaitForExitAsync().WaitAsync(Bound);
         }
-        Assert.Equal(1, await CountLockRowsAsync(flexMailDb)); // what the killed process left behind
+        Assert.Equal(1, await MigrationLockRecoveryTests.CountLockRowsAsync(flexMailDb)); // what the killed process left behind
 
         using var second = Portal.Start(data.Path, pauseFile: null);
         await Until(() => second.ReadyUrl is not null || second.Process.HasExited, second);
@@ -40,7 +39,7 @@ public sealed partial class MigrationKillTests
         using var client = TrustingTheLocalCertificate(data.Path);
         using var live = await client.GetAsync(new Uri(new Uri(second.ReadyUrl!), "/health/live"));
         Assert.True(live.IsSuccessStatusCode, live.StatusCode.ToString());
-        Assert.Equal(0, await CountLockRowsAsync(flexMailDb));
+        Assert.Equal(0, await MigrationLockRecoveryTests.CountLockRowsAsync(flexMailDb));
     }
 
     private static async Task Until(Func<bool> condition, Portal portal)
@@ -67,15 +66,6 @@ public sealed partial class MigrationKillTests
         {
             ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint,
         });
-    }
-
-    private static async Task<long> CountLockRowsAsync(string databaseFile)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM \"__EFMigrationsLock\";";
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     [GeneratedRegex(@"FlexMail portal is ready: open (?<url>https://\S+)")]

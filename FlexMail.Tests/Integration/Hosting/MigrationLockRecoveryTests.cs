@@ -65,7 +65,8 @@ public sealed class MigrationLockRecoveryTests
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> CountLockRowsAsync(string databaseFile)
+    /// <summary>How many rows <c>__EFMigrationsLock</c> holds in the database file (read without pooling, so the file is not kept open).</summary>
+    internal static async Task<long> CountLockRowsAsync(string databaseFile)
     {
         await using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
         await connection.OpenAsync();
