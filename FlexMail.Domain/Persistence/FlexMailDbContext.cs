@@ -1,3 +1,7 @@
+using FlexMail.Domain.ApiKeys;
+using FlexMail.Domain.Approvals;
+using FlexMail.Domain.Approvals.Outbox;
+using FlexMail.Domain.Approvals.Webhooks;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Credentials;
 using FlexMail.Domain.EmailTest;
@@ -29,6 +33,22 @@ public abstract class FlexMailDbContext(DbContextOptions options) : DbContext(op
     public DbSet<EmailConfigurationTestRun> EmailConfigurationTestRuns => Set<EmailConfigurationTestRun>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+
+    public DbSet<ApprovalApprover> ApprovalApprovers => Set<ApprovalApprover>();
+
+    public DbSet<ApprovalDecision> ApprovalDecisions => Set<ApprovalDecision>();
+
+    public DbSet<ApprovalMail> ApprovalMails => Set<ApprovalMail>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<InstallationIdentity> InstallationIdentity => Set<InstallationIdentity>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
