@@ -10,7 +10,7 @@ namespace FlexMail.Domain.Mail;
 /// <see cref="IMailGateway"/> over the Microsoft Graph SDK. Every call runs through <see cref="RunAsync{T}"/>, which
 /// turns whatever the SDK throws into a <see cref="MailFailure"/>; message calls ask for immutable ids.
 /// </summary>
-internal sealed class GraphMailGateway(GraphServiceClient client, HttpClient http, GraphTokenProvider tokens, Uri graphBaseUrl,
+internal sealed partial class GraphMailGateway(GraphServiceClient client, HttpClient http, GraphTokenProvider tokens, Uri graphBaseUrl,
     MailFailures failures, ILogger logger, int folderPageSize) : IMailGateway
 {
     private static readonly string[] IdentitySelect = ["displayName", "userPrincipalName", "mail"];

@@ -7,7 +7,7 @@ internal static class GraphMessages
 {
     /// <summary>What a message list selects unless told otherwise.</summary>
     public static readonly string[] SummarySelect =
-        ["id", "subject", "from", "toRecipients", "receivedDateTime", "isRead", "internetMessageId", "conversationId", "parentFolderId", "bodyPreview"];
+        ["id", "subject", "from", "toRecipients", "receivedDateTime", "isRead", "isDraft", "internetMessageId", "conversationId", "parentFolderId", "bodyPreview"];
 
     /// <summary>The header that makes Graph answer (and accept) immutable ids, which stay the same when a message moves.</summary>
     public const string PreferHeader = "Prefer";
@@ -22,6 +22,7 @@ internal static class GraphMessages
         Body = mail.HtmlBody is { } html
             ? new ItemBody { ContentType = BodyType.Html, Content = html }
             : new ItemBody { ContentType = BodyType.Text, Content = mail.TextBody ?? "" },
+        InternetMessageHeaders = mail.Headers.Count == 0 ? null : [.. mail.Headers.Select(h => new InternetMessageHeader { Name = h.Name, Value = h.Value })],
     };
 
     public static MailMessage FromGraph(Message message) => new(message.Id ?? "")
@@ -31,6 +32,7 @@ internal static class GraphMessages
         To = message.ToRecipients?.Select(Address).OfType<MailAddress>().ToList() ?? [],
         ReceivedDateTime = message.ReceivedDateTime,
         IsRead = message.IsRead,
+        IsDraft = message.IsDraft,
         InternetMessageId = message.InternetMessageId,
         ConversationId = message.ConversationId,
         ParentFolderId = message.ParentFolderId,

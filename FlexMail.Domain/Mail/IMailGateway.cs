@@ -37,4 +37,20 @@ public interface IMailGateway : IDisposable
 
     /// <summary>Deletes a message (Exchange moves it to Deleted Items).</summary>
     Task<Result> DeleteAsync(string mailbox, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates a draft in the mailbox's Drafts folder from the mail, sent as MIME (<c>multipart/alternative</c>: text + HTML,
+    /// Reply-To, the custom <c>x-</c> headers), and answers the draft's immutable id and internetMessageId.
+    /// </summary>
+    Task<Result<MailDraft>> CreateDraftAsync(string mailbox, OutgoingMail mail, CancellationToken cancellationToken);
+
+    /// <summary>Sends a draft created by <see cref="CreateDraftAsync"/> (<c>POST /users/{mailbox}/messages/{id}/send</c>); Graph saves it to Sent Items.</summary>
+    Task<Result> SendDraftAsync(string mailbox, string draftId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The messages of a folder (a well-known name like <c>sentitems</c> or <c>drafts</c>, or a folder id) whose
+    /// internetMessageId is the given one (<c>$filter internetMessageId eq '...'</c>), to learn after a crash whether a draft was sent.
+    /// </summary>
+    Task<Result<IReadOnlyList<MailMessage>>> FindByInternetMessageIdAsync(string mailbox, string folder, string internetMessageId,
+        CancellationToken cancellationToken);
 }

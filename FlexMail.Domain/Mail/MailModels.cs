@@ -17,10 +17,16 @@ public sealed record OutgoingMail
 
     public required string Subject { get; init; }
 
-    /// <summary>The HTML body; when set it wins over <see cref="TextBody"/>.</summary>
+    /// <summary>
+    /// The HTML body. <see cref="IMailGateway.SendAsync"/> sends it instead of <see cref="TextBody"/> when both are set;
+    /// <see cref="IMailGateway.CreateDraftAsync"/> sends both as <c>multipart/alternative</c>.
+    /// </summary>
     public string? HtmlBody { get; init; }
 
     public string? TextBody { get; init; }
+
+    /// <summary>Custom internet headers; Graph accepts only names that start with <c>x-</c> or <c>X-</c>.</summary>
+    public IReadOnlyList<MailHeader> Headers { get; init; } = [];
 
     /// <summary>Keep a copy in the sending mailbox's Sent Items (Graph's own default is true; the SDK sends false unless set).</summary>
     public bool SaveToSentItems { get; init; } = true;
@@ -46,6 +52,9 @@ public sealed record MailMessage(string Id)
 
     public bool? IsRead { get; init; }
 
+    /// <summary>True while the message is an unsent draft.</summary>
+    public bool? IsDraft { get; init; }
+
     public string? InternetMessageId { get; init; }
 
     public string? ConversationId { get; init; }
@@ -66,6 +75,9 @@ public sealed record MailMessage(string Id)
     public string? Header(string name) =>
         Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value;
 }
+
+/// <summary>A draft as Graph created it: its (immutable) id and the Message-ID it will be sent with.</summary>
+public sealed record MailDraft(string Id, string InternetMessageId);
 
 /// <summary>One page of messages and the token for the next page (null on the last).</summary>
 public sealed record MessagePage(IReadOnlyList<MailMessage> Messages, string? NextPageToken);

@@ -74,7 +74,7 @@ public static class GraphJson
             ["isDeliveryReceiptRequested"] = false,
             ["isReadReceiptRequested"] = false,
             ["isRead"] = message.IsRead,
-            ["isDraft"] = false,
+            ["isDraft"] = message.IsDraft,
             ["webLink"] = $"https://outlook.office365.com/owa/?ItemID={Uri.EscapeDataString(id)}&exvsurl=1&viewmodel=ReadMessageItem",
             ["inferenceClassification"] = "focused",
             ["body"] = new JsonObject { ["contentType"] = message.BodyContentType, ["content"] = message.Body },

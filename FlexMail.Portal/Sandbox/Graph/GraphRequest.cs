@@ -14,6 +14,9 @@ public sealed record GraphRequest(
     JsonElement? Body,
     Uri GraphBaseUrl)
 {
+    /// <summary>A <c>text/plain</c> body (the base64 MIME of "create message in MIME format"), or null.</summary>
+    public string? Text { get; init; }
+
     public const string ImmutableIdPreference = "IdType=\"ImmutableId\"";
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;

@@ -48,7 +48,7 @@ public sealed record GraphRoute(string Method, string Template, Func<GraphCall, 
 
 /// <summary>The route table: which handler serves which Graph v1.0 mail and user path.</summary>
 public sealed class GraphRoutes(GraphUserHandler users, GraphFolderHandler folders, GraphMessageHandler messages,
-    GraphSendHandler send, GraphBatchHandler batch)
+    GraphSendHandler send, GraphDraftHandler drafts, GraphBatchHandler batch)
 {
     public IReadOnlyList<GraphRoute> All { get; } =
     [
@@ -60,13 +60,15 @@ public sealed class GraphRoutes(GraphUserHandler users, GraphFolderHandler folde
         new("GET", "{owner}/mailFolders/{folder}/childFolders", folders.ListAsync),
         new("POST", "{owner}/mailFolders/{folder}/childFolders", folders.CreateAsync),
         new("GET", "{owner}/mailFolders/{folder}/messages", messages.ListAsync),
+        new("POST", "{owner}/mailFolders/{folder}/messages", drafts.CreateAsync),
         new("GET", "{owner}/messages", messages.ListAsync),
-        .. MessageRoutes("{owner}/messages/{message}", messages, send),
-        .. MessageRoutes("{owner}/mailFolders/{folder}/messages/{message}", messages, send),
+        new("POST", "{owner}/messages", drafts.CreateAsync),
+        .. MessageRoutes("{owner}/messages/{message}", messages, send, drafts),
+        .. MessageRoutes("{owner}/mailFolders/{folder}/messages/{message}", messages, send, drafts),
         new("POST", "{owner}/sendMail", send.SendMailAsync),
     ];
 
-    private static IEnumerable<GraphRoute> MessageRoutes(string prefix, GraphMessageHandler messages, GraphSendHandler send) =>
+    private static IEnumerable<GraphRoute> MessageRoutes(string prefix, GraphMessageHandler messages, GraphSendHandler send, GraphDraftHandler drafts) =>
     [
         new("GET", prefix, messages.GetAsync),
         new("PATCH", prefix, messages.UpdateAsync),
@@ -74,6 +76,7 @@ public sealed class GraphRoutes(GraphUserHandler users, GraphFolderHandler folde
         new("POST", prefix + "/move", messages.MoveAsync),
         new("POST", prefix + "/reply", send.ReplyAsync),
         new("POST", prefix + "/replyAll", send.ReplyAllAsync),
+        new("POST", prefix + "/send", drafts.SendAsync),
     ];
 
     /// <summary>The route for a method and path; throws Graph's 400 / 405 when there is none.</summary>

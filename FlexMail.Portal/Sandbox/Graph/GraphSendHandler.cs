@@ -33,7 +33,7 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
             throw new GraphException(StatusCodes.Status400BadRequest, "ErrorInvalidRecipients",
                 "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
         }
-        var from = await FromAsync(call, mailbox, message, cancellationToken);
+        var from = await SendAsAsync(call, mailbox, Address(GraphBody.Property(message, "from")), cancellationToken);
         var mail = new SandboxOutgoingMail(mailbox.Id, from, to, GraphBody.String(message, "subject") ?? "",
             (GraphBody.String(body, "contentType") ?? "text").ToLowerInvariant(), GraphBody.String(body, "content") ?? "")
         {
@@ -64,13 +64,14 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
         return GraphResult.Accepted();
     }
 
-    // Sending as another mailbox needs Send As on it, held by the signed-in user (delegated) or by the mailbox the
-    // request addresses (application).
-    private async Task<SandboxAddress> FromAsync(GraphCall call, SandboxUser mailbox, JsonElement message, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sender of a mail from <paramref name="mailbox"/> that names <paramref name="from"/>: sending as another mailbox
+    /// needs Send As on it, held by the signed-in user (delegated) or by the mailbox the request addresses (application).
+    /// </summary>
+    public async Task<SandboxAddress> SendAsAsync(GraphCall call, SandboxUser mailbox, SandboxAddress? from, CancellationToken cancellationToken)
     {
         var own = new SandboxAddress(mailbox.DisplayName, mailbox.Mail!);
-        if (Address(GraphBody.Property(message, "from")) is not { } from
-            || string.Equals(from.Address, mailbox.Mail, StringComparison.OrdinalIgnoreCase))
+        if (from is null || string.Equals(from.Address, mailbox.Mail, StringComparison.OrdinalIgnoreCase))
         {
             return own;
         }
@@ -83,13 +84,14 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
         return new SandboxAddress(sendingAs.DisplayName, sendingAs.Mail!);
     }
 
-    private static List<SandboxAddress> Addresses(JsonElement? message, string name) =>
+    /// <summary>A recipient list of a Graph message (<c>toRecipients</c>, <c>replyTo</c> ...).</summary>
+    public static List<SandboxAddress> Addresses(JsonElement? message, string name) =>
         GraphBody.Property(message, name) is { ValueKind: JsonValueKind.Array } array
             ? [.. array.EnumerateArray().Select(r => Address(r)).OfType<SandboxAddress>()]
             : [];
 
     // A recipient whose address is not an address is refused as Exchange refuses an unresolved recipient.
-    private static SandboxAddress? Address(JsonElement? recipient)
+    public static SandboxAddress? Address(JsonElement? recipient)
     {
         if (GraphBody.Property(recipient, "emailAddress") is not { } email || GraphBody.String(email, "address") is not { Length: > 0 } address)
         {
@@ -104,7 +106,7 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
     }
 
     // Graph reads the body with OData's reader: a value of the wrong JSON kind is "RequestBodyRead".
-    private static void ExpectObject(JsonElement? value)
+    public static void ExpectObject(JsonElement? value)
     {
         if (value is { ValueKind: not JsonValueKind.Object } element)
         {
@@ -115,7 +117,8 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
     private static GraphException UnexpectedNode(string found) => new(StatusCodes.Status400BadRequest, "RequestBodyRead",
         $"An unexpected '{found}' node was found when reading from the JSON reader. A 'StartObject' node was expected.");
 
-    private static List<SandboxHeader> Headers(JsonElement message)
+    /// <summary>A message's <c>internetMessageHeaders</c>: Graph takes only custom headers (<c>x-</c>/<c>X-</c>).</summary>
+    public static List<SandboxHeader> Headers(JsonElement message)
     {
         if (GraphBody.Property(message, "internetMessageHeaders") is not { ValueKind: JsonValueKind.Array } headers)
         {
@@ -125,13 +128,15 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
         foreach (var header in headers.EnumerateArray())
         {
             var name = GraphBody.String(header, "name") ?? "";
-            if (!name.StartsWith("x-", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new GraphException(StatusCodes.Status400BadRequest, "InvalidInternetMessageHeader",
-                    $"The internet message header name '{name}' should start with 'x-' or 'X-'.");
-            }
-            result.Add(new SandboxHeader(name, GraphBody.String(header, "value") ?? ""));
+            result.Add(CustomHeader(name, GraphBody.String(header, "value") ?? ""));
         }
         return result;
     }
+
+    /// <summary>A custom header, or Graph's refusal of a name that does not start with <c>x-</c>.</summary>
+    public static SandboxHeader CustomHeader(string name, string value) =>
+        name.StartsWith("x-", StringComparison.OrdinalIgnoreCase)
+            ? new SandboxHeader(name, value)
+            : throw new GraphException(StatusCodes.Status400BadRequest, "InvalidInternetMessageHeader",
+                $"The internet message header name '{name}' should start with 'x-' or 'X-'.");
 }

@@ -18,6 +18,7 @@ public static class SandboxGraphEndpoints
         services.AddSingleton<GraphFolderHandler>();
         services.AddSingleton<GraphMessageHandler>();
         services.AddSingleton<GraphSendHandler>();
+        services.AddSingleton<GraphDraftHandler>();
         services.AddSingleton<GraphBatchHandler>();
         return services;
     }
@@ -53,7 +54,14 @@ public static class SandboxGraphEndpoints
     {
         var http = context.Request;
         JsonElement? body = null;
-        if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
+        string? text = null;
+        var hasBody = http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0;
+        if (hasBody && http.ContentType?.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            using var reader = new StreamReader(http.Body);
+            text = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+        else if (hasBody)
         {
             try
             {
@@ -69,6 +77,9 @@ public static class SandboxGraphEndpoints
         // Links in answers (@odata.context, @odata.nextLink) name the configured address, not the request's Host header.
         var graphBase = new Uri(context.RequestServices.GetRequiredService<SandboxBaseAddress>().GraphBaseUrl.ToString().TrimEnd('/') + "/");
         return new GraphRequest(http.Method, context.GetRouteValue("path") as string ?? "", GraphRequest.ParseQuery(http.QueryString.Value),
-            headers, body, graphBase);
+            headers, body, graphBase)
+        {
+            Text = text,
+        };
     }
 }

@@ -6,16 +6,22 @@ namespace FlexMail.Portal.Sandbox.Mail;
 /// <summary>
 /// The sandbox's mail transport: puts a copy of a sent mail in every recipient mailbox's Inbox (and the sender's
 /// Sent Items), with real headers: Message-ID, Date, From, To, Subject, and In-Reply-To / References on replies.
-/// Recipients outside the sandbox tenant are reported, not delivered.
+/// Recipients outside the sandbox tenant are reported, not delivered. <c>Auto-Submitted</c> never reaches a recipient
+/// (Exchange strips it from submitted mail); custom <c>x-</c> headers do.
 /// </summary>
 public sealed class SandboxMailDelivery(IDbContextFactory<SandboxDbContext> contexts, TimeProvider clock)
 {
+    /// <summary>A new RFC 5322 Message-ID in the sandbox tenant's domain, as Exchange assigns one.</summary>
+    public static string NewInternetMessageId() => $"<{Guid.NewGuid():N}@{SandboxTenant.Domain}>";
+
+    /// <summary>Delivers the mail; with <see cref="SandboxOutgoingMail.SentDraftId"/> the draft goes in the same save
+    /// (<see cref="DbUpdateConcurrencyException"/> when another request sent or deleted it meanwhile).</summary>
     public async Task<SandboxDelivery> DeliverAsync(SandboxOutgoingMail mail, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var internetMessageId = $"<{Guid.NewGuid():N}@{SandboxTenant.Domain}>";
-        var conversationId = mail.InReplyTo?.ConversationId ?? SandboxIds.NewConversationId();
+        var internetMessageId = mail.InternetMessageId ?? NewInternetMessageId();
+        var conversationId = mail.ConversationId ?? mail.InReplyTo?.ConversationId ?? SandboxIds.NewConversationId();
         var headers = Headers(mail, internetMessageId, now);
 
         var addresses = mail.ToRecipients.Concat(mail.CcRecipients).Select(r => r.Address.ToLowerInvariant()).Distinct().ToList();
@@ -30,6 +36,12 @@ public sealed class SandboxMailDelivery(IDbContextFactory<SandboxDbContext> cont
         if (mail.SaveToSentItems && folders.TryGetValue((mail.SenderMailboxUserId, WellKnownFolders.SentItems), out var sentItems))
         {
             db.Messages.Add(Copy(mail, mail.SenderMailboxUserId, sentItems, internetMessageId, conversationId, headers, now, isRead: true));
+        }
+        if (mail.SentDraftId is { } draftId)
+        {
+            var draft = await db.Messages.SingleOrDefaultAsync(m => m.Id == draftId && m.IsDraft, cancellationToken)
+                ?? throw new DbUpdateConcurrencyException($"The draft {draftId} was sent or deleted meanwhile.");
+            db.Messages.Remove(draft);
         }
         await db.SaveChangesAsync(cancellationToken);
 
@@ -71,7 +83,7 @@ public sealed class SandboxMailDelivery(IDbContextFactory<SandboxDbContext> cont
             headers.Add(new("In-Reply-To", original.InternetMessageId));
             headers.Add(new("References", references));
         }
-        headers.AddRange(mail.CustomHeaders);
+        headers.AddRange(mail.CustomHeaders.Where(h => !string.Equals(h.Name, "Auto-Submitted", StringComparison.OrdinalIgnoreCase)));
         return headers;
     }
 

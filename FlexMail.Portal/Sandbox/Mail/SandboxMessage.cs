@@ -49,6 +49,9 @@ public sealed class SandboxMessage
 
     public bool IsRead { get; set; }
 
+    /// <summary>An unsent draft (created through <c>POST messages</c>); sending it removes it from Drafts.</summary>
+    public bool IsDraft { get; set; }
+
     public string Importance { get; set; } = "normal";
 
     public DateTimeOffset CreatedDateTime { get; set; }

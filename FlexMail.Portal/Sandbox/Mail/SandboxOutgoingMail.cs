@@ -22,6 +22,15 @@ public sealed record SandboxOutgoingMail(
     public IReadOnlyList<SandboxHeader> CustomHeaders { get; init; } = [];
 
     public string Importance { get; init; } = "normal";
+
+    /// <summary>The Message-ID to send with (a draft's, assigned when it was created); null for a new one.</summary>
+    public string? InternetMessageId { get; init; }
+
+    /// <summary>The conversation to send in (a draft's); null for a new one, or the replied message's.</summary>
+    public string? ConversationId { get; init; }
+
+    /// <summary>The draft being sent: removed in the same save as the delivery, as its Sent Items copy replaces it.</summary>
+    public string? SentDraftId { get; init; }
 }
 
 /// <summary>What a delivery did: the Message-ID and how many sandbox mailboxes received it.</summary>

@@ -40,6 +40,15 @@ internal sealed class ScriptedMailGateway(FakeTimeProvider clock) : IMailGateway
 
     public Task<Result> DeleteAsync(string mailbox, string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<Result<MailDraft>> CreateDraftAsync(string mailbox, OutgoingMail mail, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<Result> SendDraftAsync(string mailbox, string draftId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<Result<IReadOnlyList<MailMessage>>> FindByInternetMessageIdAsync(string mailbox, string folder, string internetMessageId,
+        CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public void Dispose()
     {
     }

@@ -78,6 +78,26 @@ public sealed class GraphShapeTests(KestrelPortal portal) : IClassFixture<Kestre
         Assert.Empty(_schema.Mismatches("message", list.GetProperty("value")[0]));
     }
 
+    [Fact]
+    public async Task Draft_AsCreatedFromMime_IsAGraphMessage()
+    {
+        var token = await _graph.DelegatedTokenAsync(SandboxSeed.ServiceUser, SandboxGraph.ServiceScopes);
+        using var raw = new MemoryStream();
+        await GraphDraftTests.Mime("Shape of a draft", "adele.vance@contoso.test").WriteToAsync(raw);
+        using var response = await _graph.Http(token).PostAsync(_graph.Url("me/messages"),
+            new StringContent(Convert.ToBase64String(raw.ToArray()), System.Text.Encoding.ASCII, "text/plain"));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var json = document.RootElement.Clone();
+
+        var draft = Parse(json, Message.CreateFromDiscriminatorValue);
+
+        Assert.Empty(Unknown(draft));
+        Assert.True(draft.IsDraft);
+        Assert.NotNull(draft.InternetMessageId);
+        Assert.Equal(BodyType.Html, draft.Body!.ContentType);
+        Assert.Empty(_schema.Mismatches("message", json));
+    }
+
     [Theory]
     [InlineData("message")]
     [InlineData("mailFolder")]
