@@ -23,6 +23,9 @@ public sealed class ApprovalOptions
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan WebhookRetryWindow { get; set; } = TimeSpan.FromHours(25);
 
+    /// <summary>Whether this instance runs the outbox, webhook and expiry workers (true; turn off for an instance that only serves the UI).</summary>
+    public bool RunWorkers { get; set; } = true;
+
     /// <summary>How often the workers look for due work when nothing woke them (expiry, outbox, webhooks).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);

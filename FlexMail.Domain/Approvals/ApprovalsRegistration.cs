@@ -2,6 +2,7 @@ using FlexMail.Domain.Approvals.Outbox;
 using FlexMail.Domain.Approvals.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FlexMail.Domain.Approvals;
 
@@ -21,6 +22,13 @@ public static class ApprovalsRegistration
         services.AddSingleton<ApprovalDecider>();
         services.AddSingleton<ApprovalLifecycle>();
         services.AddSingleton<ApprovalQueries>();
+        services.TryAddSingleton<IOutboxHooks, NoOutboxHooks>();
+        services.AddSingleton<ApprovalMailSender>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookSender>();
+        // Callbacks go where integrators point them: no redirects followed (a 3xx is an answer to record), no cookies.
+        services.AddHttpClient(WebhookSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         return services;
     }
 }

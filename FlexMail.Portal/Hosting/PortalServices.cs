@@ -1,3 +1,4 @@
+using FlexMail.Domain.Approvals;
 using FlexMail.Domain.Persistence;
 using FlexMail.Portal.Hosting.Hardening;
 using FlexMail.Portal.Hosting.SignIn;
@@ -36,6 +37,12 @@ internal static class PortalServices
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseMigrationWorker>());
         services.AddHostedService<StartupBanner>();
         services.AddHostedService<KeyEncryptionCertificateWarning>();
+        if (configuration.GetSection(ApprovalOptions.SectionName).Get<ApprovalOptions>()?.RunWorkers ?? true)
+        {
+            services.AddHostedService<ApprovalExpiryWorker>();
+            services.AddHostedService<ApprovalOutboxWorker>();
+            services.AddHostedService<WebhookWorker>();
+        }
         return builder;
     }
 }

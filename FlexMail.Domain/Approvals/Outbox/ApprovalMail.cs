@@ -69,4 +69,7 @@ public enum ApprovalMailStatus
 
     /// <summary>Given up after bounded retries, or refused for good (the cause and fix say why).</summary>
     Failed,
+
+    /// <summary>Not sent because it was no longer needed: the request closed before its turn.</summary>
+    Skipped,
 }
