@@ -14,7 +14,7 @@ namespace FlexMail.Tests.Support;
 /// The whole portal on real Kestrel ports (HTTPS with its own local certificate, plus HTTP), sandbox tenant on, so
 /// that real clients (browsers, MSAL, Azure.Identity, the Graph SDK) talk to it over the network.
 /// </summary>
-public sealed class KestrelPortal : IAsyncLifetime
+public class KestrelPortal : IAsyncLifetime
 {
     private readonly PortalFactory _portal = new();
 
@@ -31,8 +31,15 @@ public sealed class KestrelPortal : IAsyncLifetime
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>More configuration for this portal; a subclass names it (as an xUnit fixture needs no arguments).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public Task InitializeAsync()
     {
+        foreach (var (key, value) in Settings)
+        {
+            _portal.Settings[key] = value;
+        }
         _portal.UseKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps());

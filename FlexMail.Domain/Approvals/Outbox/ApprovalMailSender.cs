@@ -15,9 +15,10 @@ namespace FlexMail.Domain.Approvals.Outbox;
 /// Works through the approval outbox with the saved outgoing connection, within the mailbox's sending limit
 /// (<see cref="ApprovalOptions.MailsPerMinute"/>, counted from the mails the outbox recorded as sent in the last minute).
 /// Each mail is recorded before it is sent: marked <see cref="ApprovalMailStatus.Sending"/>, written to a Graph draft
-/// whose id and internetMessageId are recorded, then the draft is sent. A mail found <c>Sending</c> (the process died,
+/// whose id and internetMessageId are recorded, then the draft is sent. A mail with a recorded draft (the process died,
 /// or the send was refused for a while) is reconciled first: found in Sent Items → sent; its draft still a draft →
-/// that draft is sent; so no mail goes out twice. Throttling and outages are retried after Retry-After or a growing
+/// that draft is sent; so no mail goes out twice. A mail that stopped before its draft was recorded is written again
+/// (nothing of it can have been sent; at worst an unsent draft stays behind in Drafts). Throttling and outages are retried after Retry-After or a growing
 /// backoff; after <see cref="ApprovalOptions.MaxSendAttempts"/> attempts, or at once for a refusal that no retry
 /// fixes (Send As denied, no permission), the mail is marked failed with Graph's cause and fix.
 /// </summary>
@@ -95,8 +96,8 @@ public sealed partial class ApprovalMailSender(
             return mail.Status;
         }
 
-        var wasSending = claimed.Status == ApprovalMailStatus.Sending;
-        if (wasSending && await ReconcileAsync(db, sender, mail, cancellationToken) is { } reconciled)
+        // A recorded draft may have gone out already (the process died after sending it): find out before sending anything.
+        if (claimed.DraftId is not null && await ReconcileAsync(db, sender, mail, cancellationToken) is { } reconciled)
         {
             return reconciled;
         }
@@ -144,12 +145,11 @@ public sealed partial class ApprovalMailSender(
         return await MarkSentAsync(db, mail, cancellationToken);
     }
 
-    /// <summary>A mail left <c>Sending</c>: sent already (in Sent Items), or its draft still waiting to be sent, or lost.</summary>
+    /// <summary>A mail with a recorded draft: sent already (in Sent Items), or its draft still waiting to be sent, or lost.</summary>
     private async Task<ApprovalMailStatus?> ReconcileAsync(FlexMailDbContext db, SendingMailbox sender, ApprovalMail mail, CancellationToken cancellationToken)
     {
         if (mail.InternetMessageId is not { } internetMessageId || mail.DraftId is null)
         {
-            // Stopped before its draft was recorded: nothing can have been sent; write it (again).
             return null;
         }
         var found = await sender.Gateway.FindByInternetMessageIdAsync(sender.Mailbox, "sentitems", internetMessageId, cancellationToken);
@@ -209,7 +209,7 @@ public sealed partial class ApprovalMailSender(
         else
         {
             // A recorded draft is kept: the next attempt reconciles and sends that same draft.
-            mail.Status = mail.DraftId is null ? ApprovalMailStatus.Queued : ApprovalMailStatus.Sending;
+            mail.Status = ApprovalMailStatus.Queued;
             mail.NextAttemptAt = RetryAt(problem, mail.Attempts, now);
             LogRetry(logger, mail.Id, problem.Code, mail.Attempts, mail.NextAttemptAt.Value);
         }
