@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FlexMail.Domain.ApiKeys;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Domain.Credentials;
@@ -41,6 +42,7 @@ public static class DependencyInjection
         services.AddMailboxAccess(configuration);
         services.AddMailGateway();
         services.AddEmailConfigurationTest();
+        services.AddApiKeys();
         return services;
     }
 

@@ -15,7 +15,7 @@ public static class PortalRoles
     /// <summary>Decides their own approvals in the portal.</summary>
     public const string Approver = "FlexMail.Approver";
 
-    /// <summary>An application (deployment pipeline) calling the integrator API with a bearer token.</summary>
+    /// <summary>An application (deployment pipeline) calling the integrator API with a bearer token or an API key.</summary>
     public const string Integrator = "FlexMail.Integrator";
 
     /// <summary>The roles a person can hold, with what each gives, for the page that explains a missing role.</summary>
