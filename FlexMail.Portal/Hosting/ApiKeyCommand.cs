@@ -103,7 +103,7 @@ public static class ApiKeyCommand
         }
         foreach (var key in all)
         {
-            var status = key.IsRevoked ? $"revoked {key.RevokedAt:yyyy-MM-dd HH:mm} UTC" : "active";
+            var status = key.RevokedAt is { } revoked ? $"revoked {revoked.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {key.RevokedBy}" : "active";
             var lastUsed = key.LastUsedAt is { } used ? $"{used.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "never";
             await output.WriteLineAsync($"{key.Id}  {key.Prefix}…  {key.Name}  (created {key.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {key.CreatedBy}; last used {lastUsed}; {status})");
         }
