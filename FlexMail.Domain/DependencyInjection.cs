@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FlexMail.Domain.ApiKeys;
 using FlexMail.Domain.Approvals;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Connectivity;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddMailboxAccess(configuration);
         services.AddMailGateway();
         services.AddEmailConfigurationTest();
+        services.AddApiKeys();
         services.AddApprovals(configuration);
         return services;
     }

@@ -14,6 +14,7 @@ public static class PortalNavigation
         new("Email Settings", "settings/email", Icons.Material.Filled.Email, NavLinkMatch.Prefix, PortalPolicies.Admin),
         new("OAuth Applications", "oauth-applications", Icons.Material.Filled.AppRegistration, NavLinkMatch.Prefix, PortalPolicies.Admin),
         new("Credentials", "credentials", Icons.Material.Filled.Key, NavLinkMatch.Prefix, PortalPolicies.Admin),
+        new("API Keys", "api-keys", Icons.Material.Filled.VpnKey, NavLinkMatch.Prefix, PortalPolicies.Admin),
         new("Audit", "audit", Icons.Material.Filled.History, NavLinkMatch.Prefix, PortalPolicies.Admin),
     ];
 

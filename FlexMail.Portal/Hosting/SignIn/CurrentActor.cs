@@ -13,10 +13,15 @@ public sealed class CurrentActor(AuthenticationStateProvider authentication)
 
     public async Task<Actor> GetAsync() => Of((await authentication.GetAuthenticationStateAsync()).User);
 
-    /// <summary>The person's display name (<c>name</c>, else the user name) and object id (<c>oid</c>).</summary>
-    public static Actor Of(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true
-        ? new Actor(DisplayName(user), user.GetObjectId())
-        : new Actor(NotSignedIn, null);
+    /// <summary>
+    /// The person's display name (<c>name</c>, else the user name) and object id (<c>oid</c>); for an API key's caller,
+    /// "API key '{name}'" and the key's id.
+    /// </summary>
+    public static Actor Of(ClaimsPrincipal user) => user.Identity?.IsAuthenticated != true
+        ? new Actor(NotSignedIn, null)
+        : ApiKeyClaims.KeyIdOf(user) is { } keyId
+            ? new Actor(DisplayName(user), keyId.ToString())
+            : new Actor(DisplayName(user), user.GetObjectId());
 
     public static string DisplayName(ClaimsPrincipal user) =>
         user.FindFirst("name")?.Value is { Length: > 0 } name ? name : user.Identity?.Name ?? "unknown user";

@@ -14,12 +14,15 @@ public static class PortalPolicies
     /// <summary><see cref="PortalRoles.Support"/> or <see cref="PortalRoles.Admin"/> (Admin may do everything).</summary>
     public const string Support = "Support";
 
-    /// <summary>An application with the app role <see cref="PortalRoles.Integrator"/>, by an Entra bearer token.</summary>
+    /// <summary>
+    /// An application with the app role <see cref="PortalRoles.Integrator"/>: by an API key (<c>X-Api-Key</c>) or an Entra
+    /// bearer token (<see cref="IntegratorCredentials"/>).
+    /// </summary>
     public const string Integrator = "Integrator";
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder authorization) => authorization
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin))
         .AddPolicy(Support, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.Support))
-        .AddPolicy(Integrator, policy => policy.AddAuthenticationSchemes(IntegratorTokens.Scheme).RequireAuthenticatedUser().RequireRole(PortalRoles.Integrator));
+        .AddPolicy(Integrator, policy => policy.AddAuthenticationSchemes(IntegratorCredentials.Scheme).RequireAuthenticatedUser().RequireRole(PortalRoles.Integrator));
 }

@@ -15,13 +15,13 @@ public static class PortalRoles
     /// <summary>Decides their own approvals in the portal.</summary>
     public const string Approver = "FlexMail.Approver";
 
-    /// <summary>An application (deployment pipeline) calling the integrator API with a bearer token.</summary>
+    /// <summary>An application (deployment pipeline) calling the integrator API with a bearer token or an API key.</summary>
     public const string Integrator = "FlexMail.Integrator";
 
     /// <summary>The roles a person can hold, with what each gives, for the page that explains a missing role.</summary>
     public static IReadOnlyList<(string Role, string Gives)> ForPeople { get; } =
     [
-        (Admin, "setup, Email Settings, OAuth applications, credentials, the audit log and the sandbox"),
+        (Admin, "setup, Email Settings, OAuth applications, credentials, API keys, the audit log and the sandbox"),
         (Support, "the dashboard and, as they arrive, the live approval inbox and approvals"),
         (Approver, "deciding your own approvals in the portal"),
     ];

@@ -84,7 +84,8 @@ internal static class PortalSignIn
                 policy.ForwardAuthenticate = policy.ForwardForbid = policy.ForwardSignIn = policy.ForwardSignOut =
                     CookieAuthenticationDefaults.AuthenticationScheme;
             })
-            .AddFlexMailIntegratorTokens(section, signIn.IsConfigured || !sandbox);
+            .AddFlexMailIntegratorTokens(section, signIn.IsConfigured || !sandbox)
+            .AddFlexMailIntegratorCredentials();
         services.PostConfigure<AuthenticationOptions>(options => options.DefaultChallengeScheme = ChallengeScheme);
         if (!signIn.IsConfigured && sandbox)
         {
