@@ -85,6 +85,8 @@ public sealed class ApprovalDecider(IDbContextFactory<FlexMailDbContext> context
             RecordedById = origin.Actor.ObjectId,
             OnBehalfReason = string.IsNullOrWhiteSpace(command.OnBehalfReason) ? null : command.OnBehalfReason.Trim(),
         };
+        // Added explicitly: found only through the navigation, an entity with its key already set is taken for an existing row (an UPDATE of nothing).
+        db.ApprovalDecisions.Add(decision);
         request.Decisions.Add(decision);
         request.ConcurrencyStamp = Guid.NewGuid();
         audit.Stage(db, origin.Actor, ApprovalAudit.Decided, ApprovalAudit.Subject(request.Id), Describe(approver, decision));
