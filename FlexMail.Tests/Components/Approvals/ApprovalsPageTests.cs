@@ -115,6 +115,26 @@ public sealed class ApprovalsPageTests : ApprovalComponentTest
         Assert.Contains("approver=ALEX", address);
     }
 
+    [Theory]
+    [InlineData(0, 0, 1)]
+    [InlineData(1, null, 0)]
+    [InlineData(null, -1, 0)]
+    public async Task CreatedFromAndTo_FromTheAddress_AreWholeUtcDaysInclusive(int? fromDays, int? toDays, int expected)
+    {
+        var id = await CreateAsync("Deploy today");
+        var today = (await Domain.Get<ApprovalQueries>().GetViewAsync(id, CancellationToken.None))!.CreatedAt.UtcDateTime.Date;
+        var query = string.Join("&", new[]
+        {
+            fromDays is { } from ? $"from={today.AddDays(from):yyyy-MM-dd}" : null,
+            toDays is { } to ? $"to={today.AddDays(to):yyyy-MM-dd}" : null,
+        }.Where(part => part is not null));
+
+        var page = RenderPage("?" + query);
+
+        page.WaitForAssertion(() => Assert.Contains(expected == 0 ? "No approval request matches the filters." : "Deploy today", page.Markup));
+        Assert.Equal(expected, Titles(page).Count);
+    }
+
     [Fact]
     public void Empty_SaysHowToCreateOne()
     {
