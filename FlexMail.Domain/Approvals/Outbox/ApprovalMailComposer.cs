@@ -132,9 +132,7 @@ public static class ApprovalMailComposer
     private static string Expiry(ApprovalRequest request) =>
         request.ExpiresAt.ToUniversalTime().ToString("dddd d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    private static string DetailsHtml(ApprovalRequest request) =>
-        string.Join("", request.Details!.Trim().Split(["\r\n\r\n", "\n\n"], StringSplitOptions.RemoveEmptyEntries)
-            .Select(paragraph => $"<p>{Encode(paragraph).ReplaceLineEndings("<br>")}</p>"));
+    private static string DetailsHtml(ApprovalRequest request) => DetailsRenderer.ToHtml(request.Details, request.DetailsFormat);
 
     private static string Button(string href, string text, string colour) =>
         $"<a href=\"{WebUtility.HtmlEncode(href)}\" style=\"display:inline-block;padding:8px 20px;background:{colour};color:#ffffff;text-decoration:none;border-radius:4px;font-weight:600\">{text}</a>";
