@@ -58,6 +58,16 @@ internal sealed partial class GraphMailGateway
             return Result.Failure(GraphErrorTexts.SendAsDenied(op with { From = from }, tokens.LastClaims, denied.GraphCode ?? "ErrorSendAsDenied",
                 denied.Status ?? 403) with { RequestId = denied.RequestId });
         }
+        // Sending a draft replaces it with the Sent Items copy (a new id): a second send finds no draft.
+        if (result.Problem is MailFailure { Kind: MailFailureKind.ItemNotFound } notFound)
+        {
+            return Result.Failure(notFound with
+            {
+                Cause = $"The draft {draftId} is not in {mailbox}: it was sent already (Exchange then keeps only the copy in Sent Items, " +
+                    "under a new id), deleted, or the id belongs to another mailbox.",
+                Fix = $"Look for the draft's internetMessageId in the Sent Items of {mailbox} before creating and sending the mail again.",
+            });
+        }
         return Result.Failure(result.Problem);
     }
 

@@ -108,13 +108,17 @@ public sealed partial class MailClient
 
     private Task ReplyAsync(bool replyAll) => ComposeAsync(replyAll ? "Reply all" : "Reply", _message, replyAll);
 
-    private async Task ComposeAsync(string title, SandboxMessage? original, bool replyAll)
+    // An e-mail link of the open message (an approval's Approve / Reject): a new message from the mailbox being read.
+    private Task WriteFromLinkAsync(SandboxMailto mailto) => ComposeAsync("New message", null, replyAll: false, mailto);
+
+    private async Task ComposeAsync(string title, SandboxMessage? original, bool replyAll, SandboxMailto? prefill = null)
     {
         var parameters = new DialogParameters<ComposeMailDialog>
         {
             { d => d.From, _mailbox! },
             { d => d.Original, original },
             { d => d.ReplyAll, replyAll },
+            { d => d.Prefill, prefill },
         };
         var dialog = await Dialogs.ShowAsync<ComposeMailDialog>(title, parameters,
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });

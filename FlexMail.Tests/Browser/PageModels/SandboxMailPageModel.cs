@@ -28,6 +28,13 @@ public sealed class SandboxMailPageModel(IPage page) : ShellPageModel(page)
     public Task OpenAsync(string subject) =>
         MessageRow(subject).GetByRole(AriaRole.Button, new() { Name = subject, Exact = true }).ClickAsync();
 
+    /// <summary>Clicks one of the open message's e-mail link buttons (an approval's Approve / Reject) and sends the form it fills in.</summary>
+    public async Task AnswerByLinkAsync(string linkText)
+    {
+        await Page.GetByTestId("mailto-links").GetByRole(AriaRole.Button, new() { Name = linkText, Exact = true }).ClickAsync();
+        await Dialog.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+    }
+
     public async Task ReplyAsync(string message)
     {
         await Button("Reply").ClickAsync();

@@ -46,6 +46,30 @@ public sealed class ReadingPaneTests : SandboxComponentTest
         Assert.Contains("Remote images are blocked", pane.Find("[data-testid=remote-images]").TextContent);
     }
 
+    [Fact]
+    public void ApprovalMail_WithMailtoButtons_OffersThemNamedByTheirTextAndReportsTheChosenLink()
+    {
+        SandboxMailto? chosen = null;
+        var message = Html("AAMkAD-approval");
+        message.Body = """<p>Approve?</p><a href="mailto:approvals@contoso.test?subject=Re%3A%20Deploy&amp;body=Approve">Approve</a> <a href="mailto:approvals@contoso.test?subject=Re%3A%20Deploy&amp;body=Reject">Reject</a>""";
+        var pane = Render<ReadingPane>(p => p.Add(c => c.Message, message).Add(c => c.OnMailto, (SandboxMailto m) => chosen = m));
+
+        Button(pane, "Reject").Click();
+
+        Assert.NotNull(Button(pane, "Approve"));
+        Assert.Equal("Reject", chosen?.Body);
+        Assert.Equal("Re: Deploy", chosen?.Subject);
+        Assert.Equal(["approvals@contoso.test"], chosen?.To);
+    }
+
+    [Fact]
+    public void HtmlMail_WithoutMailtoLinks_OffersNoLinkButtons()
+    {
+        var pane = Render<ReadingPane>(p => p.Add(c => c.Message, Html("AAMkAD-one")));
+
+        Assert.Empty(pane.FindAll("[data-testid=mailto-links]"));
+    }
+
     private static SandboxMessage Html(string id) => new()
     {
         Id = id,

@@ -66,6 +66,8 @@ public sealed class MailGatewayDraftTests(KestrelPortal portal) : IClassFixture<
         var failure = Assert.IsType<MailFailure>(again.Problem);
         Assert.Equal(MailFailureKind.ItemNotFound, failure.Kind);
         Assert.Equal("ErrorItemNotFound", failure.GraphCode);
+        Assert.Contains("sent already", failure.Cause);
+        Assert.Contains("Sent Items", failure.Fix);
     }
 
     [Fact]

@@ -115,4 +115,26 @@ public sealed class MailGatewaySendTests(KestrelPortal portal) : IClassFixture<K
         Assert.Null(sent.MailFailure().Status);
         Assert.True(tokens.Calls >= 1);
     }
+
+    [Fact]
+    public async Task Send_WithACustomHeader_ArrivesWithIt()
+    {
+        using var gateway = _kit.ServiceUserGateway();
+        var subject = $"Tagged {Guid.NewGuid():N}";
+
+        var sent = await gateway.SendAsync(MailGatewayKit.ServiceUser, new OutgoingMail
+        {
+            To = [new MailAddress(SandboxSeed.MeganBowen.Mail!)],
+            Subject = subject,
+            TextBody = "Tagged mail.",
+            Headers = [new MailHeader("X-FlexMail-Approval", "FM-7KQ2")],
+        }, CancellationToken.None);
+
+        Assert.True(sent.Succeeded, sent.Problem?.ToString());
+        using var megan = _kit.Delegated(SandboxSeed.MeganBowen, "Mail.Read");
+        var inbox = await MailGatewayKit.FolderAsync(megan, SandboxSeed.MeganBowen.Mail!, "Inbox");
+        var listed = Assert.Single(await MailGatewayKit.AllMessagesAsync(megan, SandboxSeed.MeganBowen.Mail!, inbox.Id), m => m.Subject == subject);
+        var received = await megan.GetMessageAsync(SandboxSeed.MeganBowen.Mail!, listed.Id, includeHeaders: true, CancellationToken.None);
+        Assert.Equal("FM-7KQ2", received.Value!.Header("X-FlexMail-Approval"));
+    }
 }
