@@ -86,6 +86,8 @@ public sealed class ApprovalDecider(IDbContextFactory<FlexMailDbContext> context
             OnBehalfReason = string.IsNullOrWhiteSpace(command.OnBehalfReason) ? null : command.OnBehalfReason.Trim(),
         };
         request.Decisions.Add(decision);
+        // Marked new explicitly: found only in a loaded request's collection, its client-made key would be taken for an update.
+        db.ApprovalDecisions.Add(decision);
         request.ConcurrencyStamp = Guid.NewGuid();
         audit.Stage(db, origin.Actor, ApprovalAudit.Decided, ApprovalAudit.Subject(request.Id), Describe(approver, decision));
         var outcome = ApprovalPolicies.Outcome(request);
