@@ -13,12 +13,29 @@ public sealed class ApprovalLifecycle(
     /// <summary>Requests expired per pass (the worker runs passes until none is due).</summary>
     public const int ExpiryBatchSize = 100;
 
+    private const int ConcurrencyRetries = 5;
+
     public async Task<Result> CancelAsync(Guid requestId, string? reason, ApprovalOrigin origin, CancellationToken cancellationToken)
     {
         if (reason is { Length: > ApprovalLimits.ReasonLength })
         {
             return new Problem("ReasonTooLong", $"The reason is longer than {ApprovalLimits.ReasonLength} characters.", "Shorten the reason.", ApprovalFields.Reason);
         }
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryCancelAsync(requestId, reason, origin, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < ConcurrencyRetries)
+            {
+                // Changed meanwhile (closed, or a decision that did not close it): look again.
+            }
+        }
+    }
+
+    private async Task<Result> TryCancelAsync(Guid requestId, string? reason, ApprovalOrigin origin, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.ApprovalRequests.Include(r => r.Approvers).Include(r => r.Decisions).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
@@ -32,16 +49,7 @@ public sealed class ApprovalLifecycle(
         }
         var why = string.IsNullOrWhiteSpace(reason) ? $"Cancelled by {origin.Actor.Name}." : $"Cancelled by {origin.Actor.Name}: {reason.Trim()}";
         await closing.StageAsync(db, request, ApprovalStatus.Cancelled, why, origin.Actor, clock.GetUtcNow(), cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
-            var now = await again.ApprovalRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
-            return Result.Failure(ApprovalProblems.Closed(now));
-        }
+        await db.SaveChangesAsync(cancellationToken);
         closing.Committed();
         return Result.Done;
     }
@@ -64,8 +72,7 @@ public sealed class ApprovalLifecycle(
             {
                 continue;
             }
-            var answered = request.Decisions.Count == 0 ? "no approver answered" : $"{request.Decisions.Count} of {request.RequiredApprovals} approvals needed came";
-            await closing.StageAsync(one, request, ApprovalStatus.Expired, $"Expired at {request.ExpiresAt:u}: {answered}.", Actor.System, now, cancellationToken);
+            await closing.StageAsync(one, request, ApprovalStatus.Expired, ExpiredReason(request), Actor.System, now, cancellationToken);
             try
             {
                 await one.SaveChangesAsync(cancellationToken);
@@ -97,7 +104,24 @@ public sealed class ApprovalLifecycle(
         {
             return ApprovalProblems.NotFound(requestId);
         }
-        if (request.IsClosed || request.ExpiresAt <= now)
+        if (!request.IsClosed && request.ExpiresAt <= now)
+        {
+            // Due but not yet expired by the worker: no reminder, it expires now (and the answer says so).
+            await closing.StageAsync(db, request, ApprovalStatus.Expired, ExpiredReason(request), Actor.System, now, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                closing.Committed();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Closed by someone else at the same moment: its outcome stands.
+                await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+                request = await again.ApprovalRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
+            }
+            return ApprovalProblems.Closed(request);
+        }
+        if (request.IsClosed)
         {
             return ApprovalProblems.Closed(request);
         }
@@ -132,4 +156,7 @@ public sealed class ApprovalLifecycle(
         outbox.Committed();
         return reminded;
     }
+
+    private static string ExpiredReason(ApprovalRequest request) =>
+        $"Expired at {request.ExpiresAt:u}: " + (request.Decisions.Count == 0 ? "no approver answered." : $"{request.Decisions.Count} of {request.RequiredApprovals} approvals needed came.");
 }

@@ -56,11 +56,13 @@ public sealed class ApprovalQueries(IDbContextFactory<FlexMailDbContext> context
         }
         if (query.Since is { } since)
         {
-            requests = requests.Where(r => r.CreatedAt >= since);
+            var sinceUtc = since.ToUniversalTime();
+            requests = requests.Where(r => r.CreatedAt >= sinceUtc);
         }
         if (query.Until is { } until)
         {
-            requests = requests.Where(r => r.CreatedAt < until);
+            var untilUtc = until.ToUniversalTime();
+            requests = requests.Where(r => r.CreatedAt < untilUtc);
         }
         if (!string.IsNullOrWhiteSpace(query.Approver))
         {
@@ -69,8 +71,10 @@ public sealed class ApprovalQueries(IDbContextFactory<FlexMailDbContext> context
         }
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var text = query.Text.Trim();
-            requests = requests.Where(r => r.Title.Contains(text) || r.RequestedBy.Contains(text) || (r.ExternalId != null && r.ExternalId.Contains(text)));
+            // Any case on every provider (SQLite's instr is case-sensitive).
+            var text = query.Text.Trim().ToLowerInvariant();
+            requests = requests.Where(r => r.Title.ToLower().Contains(text) || r.RequestedBy.ToLower().Contains(text)
+                || (r.ExternalId != null && r.ExternalId.ToLower().Contains(text)));
         }
         var total = await requests.CountAsync(cancellationToken);
         var page = await Sorted(requests, query)

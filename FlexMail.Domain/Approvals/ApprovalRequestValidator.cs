@@ -48,11 +48,11 @@ public static class ApprovalRequestValidator
 
     /// <summary>The approvers as stored: trimmed, duplicates folded case-insensitively, the first spelling kept.</summary>
     public static IReadOnlyList<string> DistinctApprovers(IEnumerable<string> approvers) =>
-        [.. approvers.Select(address => address.Trim()).Where(address => address.Length > 0).DistinctBy(ApprovalApprover.Normalize)];
+        [.. approvers.Where(address => address is not null).Select(address => address.Trim()).Where(address => address.Length > 0).DistinctBy(ApprovalApprover.Normalize)];
 
-    /// <summary>The expiry a valid draft gets.</summary>
+    /// <summary>The expiry a valid draft gets, in UTC (SQLite compares stored moments by their clock time, so all are stored in UTC).</summary>
     public static DateTimeOffset ExpiryOf(ApprovalRequestDraft draft, DateTimeOffset now, ApprovalOptions options) =>
-        draft.ExpiresAt ?? now + options.DefaultExpiry;
+        (draft.ExpiresAt ?? now + options.DefaultExpiry).ToUniversalTime();
 
     /// <summary>The approvals needed: 1 for any-approver, the given number (default all approvers) for a quorum.</summary>
     public static int RequiredApprovalsOf(ApprovalRequestDraft draft) =>

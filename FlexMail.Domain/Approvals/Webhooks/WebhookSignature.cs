@@ -24,17 +24,21 @@ public static class WebhookSignature
     public static bool Verify(string secret, string header, string body, DateTimeOffset now, TimeSpan tolerance)
     {
         var parts = header.Split(',', StringSplitOptions.TrimEntries)
-            .Select(part => part.Split('=', 2)).Where(pair => pair.Length == 2).ToDictionary(pair => pair[0], pair => pair[1]);
-        if (!parts.TryGetValue("t", out var t) || !long.TryParse(t, out var seconds) || !parts.TryGetValue("v1", out var given))
+            .Select(part => part.Split('=', 2)).Where(pair => pair.Length == 2).GroupBy(pair => pair[0], pair => pair[1])
+            .ToDictionary(group => group.Key, group => group.ToList());
+        // A header naming its timestamp or signature twice is malformed: refused, never guessed at.
+        if (!parts.TryGetValue("t", out var t) || t.Count != 1 || !long.TryParse(t[0], out var seconds)
+            || !parts.TryGetValue("v1", out var v1) || v1.Count != 1)
         {
             return false;
         }
-        if ((now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > tolerance)
+        if (seconds < DateTimeOffset.MinValue.ToUnixTimeSeconds() || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            || (now - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() > tolerance)
         {
             return false;
         }
         var expected = Encoding.ASCII.GetBytes(Compute(secret, seconds, body));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(given));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(v1[0]));
     }
 
     private static string Compute(string secret, long timestamp, string body) =>
