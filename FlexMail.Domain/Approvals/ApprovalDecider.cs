@@ -88,8 +88,6 @@ public sealed class ApprovalDecider(IDbContextFactory<FlexMailDbContext> context
         // Added explicitly: a new entity with its key already set, found only through the navigation, would be taken for an existing row.
         db.ApprovalDecisions.Add(decision);
         request.Decisions.Add(decision);
-        // Marked new explicitly: found only in a loaded request's collection, its client-made key would be taken for an update.
-        db.ApprovalDecisions.Add(decision);
         request.ConcurrencyStamp = Guid.NewGuid();
         audit.Stage(db, origin.Actor, ApprovalAudit.Decided, ApprovalAudit.Subject(request.Id), Describe(approver, decision));
         var outcome = ApprovalPolicies.Outcome(request);
