@@ -11,11 +11,18 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataPath => _dataFolder.Path;
 
+    /// <summary>More configuration for this portal (e.g. <c>FlexMail:Sandbox:QuickSetup</c>), set before it is built.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("FlexMail:DataPath", _dataFolder.Path);
         builder.UseSetting("FlexMail:Sandbox:Enabled", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
