@@ -16,6 +16,7 @@ public sealed partial class SandboxQuickSetup(
     SaveSettingsStep save,
     AuthorizeServiceUserStep authorize,
     TestConfigurationStep test,
+    SandboxBaseAddress sandboxAddress,
     IOptions<OAuthOptions> oauth,
     ILogger<SandboxQuickSetup> logger) : ISandboxQuickSetup
 {
@@ -51,8 +52,9 @@ public sealed partial class SandboxQuickSetup(
     private async Task RunStepsAsync(QuickSetupRequest request, Run run, CancellationToken cancellationToken)
     {
         var mode = request.Mode == QuickSetupMode.Delegated ? PermissionMode.Delegated : PermissionMode.Application;
-        var https = new UriBuilder(request.PortalAddress) { Scheme = Uri.UriSchemeHttps, Port = request.PortalAddress.IsDefaultPort ? -1 : request.PortalAddress.Port };
-        var serverBaseUrl = https.Uri.GetLeftPart(UriPartial.Authority);
+        // Opened over plain http, the portal's https address is another port: the sandbox's own address is the portal's https one.
+        var portal = request.PortalAddress.Scheme == Uri.UriSchemeHttps ? request.PortalAddress : sandboxAddress.BaseUrl;
+        var serverBaseUrl = portal.GetLeftPart(UriPartial.Authority);
         var redirectUri = ServerBaseUrl.RedirectUri(serverBaseUrl, oauth.Value.CallbackPath);
 
         var app = await run.StepAsync(QuickSetupStep.RegisterApp, async () => await register.RunAsync(mode, redirectUri, cancellationToken));

@@ -16,8 +16,8 @@ internal sealed class QuickSetupKit(KestrelPortal portal)
     /// <summary>The address an admin opens the portal at (the host the local certificate is issued for).</summary>
     public Uri PortalAddress => new($"https://localhost:{portal.HttpsAddress.Port}/");
 
-    public Task<QuickSetupReport> RunAsync(QuickSetupMode mode, bool replaceRealSetup = false) =>
-        portal.Get<ISandboxQuickSetup>().RunAsync(new QuickSetupRequest(mode, PortalAddress, Admin, replaceRealSetup), null, CancellationToken.None);
+    public Task<QuickSetupReport> RunAsync(QuickSetupMode mode, bool replaceRealSetup = false, Uri? openedAt = null) =>
+        portal.Get<ISandboxQuickSetup>().RunAsync(new QuickSetupRequest(mode, openedAt ?? PortalAddress, Admin, replaceRealSetup), null, CancellationToken.None);
 
     public Task<SetupOverview> OverviewAsync() => portal.Get<SetupOverviewQuery>().GetAsync(CancellationToken.None);
 

@@ -140,4 +140,29 @@ public sealed class SandboxQuickSetupTests : IAsyncLifetime
 
         Assert.Null(await _portal.Get<ISandboxQuickSetup>().FindRealSetupAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Run_PortalOpenedOverHttp_SavesThePortalsHttpsAddressAsServerBaseUrl()
+    {
+        var report = await _kit.RunAsync(QuickSetupMode.Application, openedAt: _portal.HttpAddress);
+
+        Assert.True(report.Succeeded, QuickSetupKit.Describe(report));
+        Assert.Equal(_kit.PortalAddress.GetLeftPart(UriPartial.Authority), (await _kit.SettingsAsync()).ServerBaseUrl);
+    }
+
+    [Fact]
+    public async Task Run_Delegated_ServiceUserNotAssignedToTheApp_AuthorizeFailsInPlainWordsThroughTheRealCallback()
+    {
+        await _kit.RunAsync(QuickSetupMode.Delegated);
+        var app = (await _portal.Get<SandboxAppRegistrations>().ListAsync(CancellationToken.None)).Single(a => a.DisplayName == QuickSetupTarget.AppName);
+        await _portal.Get<SandboxEnterpriseApps>().SetAssignmentRequiredAsync(app.AppId, true, CancellationToken.None);
+
+        var report = await _kit.RunAsync(QuickSetupMode.Delegated);
+
+        Assert.False(report.Succeeded);
+        Assert.Equal([Passed, Passed, Passed, Failed, Skipped], report.Steps.Select(s => s.Verdict));
+        var authorize = report.Steps[3];
+        Assert.Contains("50105", authorize.Summary + authorize.Fix);
+        Assert.Equal("Skipped because \"Authorize the service user\" failed.", report.Steps[4].Summary);
+    }
 }
