@@ -26,5 +26,6 @@ public sealed class TrySandboxBrowserTests(BrowserPortal portal) : IClassFixture
             await Assertions.Expect(step).ToContainTextAsync("Passed");
         }
         await Assertions.Expect(dashboard.EmailStatus).ToContainTextAsync("Email is configured");
+        await Assertions.Expect(dashboard.EmailStatus).Not.ToContainTextAsync("has not been tested yet");
     }
 }
