@@ -6,7 +6,7 @@ public static class QuickSetupServices
     /// <summary>The quick setup's steps and runner; the start-up run is added by <see cref="AddSandboxQuickSetupAtStart"/>.</summary>
     public static IServiceCollection AddSandboxQuickSetup(this IServiceCollection services) => services
         .AddSingleton<RealSetupCheck>()
-        .AddSingleton<RegisterAppStep>()
+        .AddSingleton<RegisterSandboxAppStep>()
         .AddSingleton<CreateSecretStep>()
         .AddSingleton<SaveSettingsStep>()
         .AddSingleton<SandboxServiceUserSignIn>()

@@ -11,7 +11,7 @@ namespace FlexMail.Portal.Sandbox.QuickSetup;
 /// </summary>
 public sealed partial class SandboxQuickSetup(
     RealSetupCheck realSetup,
-    RegisterAppStep register,
+    RegisterSandboxAppStep register,
     CreateSecretStep secret,
     SaveSettingsStep save,
     AuthorizeServiceUserStep authorize,

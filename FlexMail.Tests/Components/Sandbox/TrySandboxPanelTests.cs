@@ -64,7 +64,7 @@ public sealed class TrySandboxPanelTests : ComponentTest
         quickSetup.Finish();
         var panel = RenderPanel(quickSetup);
 
-        panel.FindAll("label").Single(l => l.TextContent.Contains("No user sign-in (application permissions)")).QuerySelector("input")!.Click();
+        panel.FindAll("label").Single(l => l.TextContent.Contains("Application: no user sign-in")).QuerySelector("input")!.Click();
         ClickTry(panel);
 
         panel.WaitForAssertion(() => Assert.Single(quickSetup.Requests));

@@ -9,7 +9,7 @@ namespace FlexMail.Portal.Sandbox.QuickSetup;
 /// name), the portal's callback among its redirect URIs, the Graph permissions the setup wizard lists for the mode, and
 /// "Grant admin consent for Contoso".
 /// </summary>
-public sealed class RegisterAppStep(SandboxAppRegistrations apps)
+public sealed class RegisterSandboxAppStep(SandboxAppRegistrations apps)
 {
     public async Task<(SandboxApplication? App, QuickSetupStepResult Result)> RunAsync(
         PermissionMode mode, string redirectUri, CancellationToken cancellationToken)
