@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FlexMail.Portal.Sandbox.QuickSetup;
 
 namespace FlexMail.Portal.Sandbox;
 
@@ -18,6 +19,12 @@ public sealed class SandboxOptions : IValidatableObject
     /// </summary>
     public string? BaseUrl { get; set; }
 
+    /// <summary>
+    /// Sets FlexMail up against the sandbox at start (Delegated or Application), as "Try with the sandbox" does; None
+    /// (the default) does not. A real setup is never replaced at start.
+    /// </summary>
+    public QuickSetupMode QuickSetup { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrWhiteSpace(BaseUrl)
@@ -26,6 +33,17 @@ public sealed class SandboxOptions : IValidatableObject
             yield return new ValidationResult(
                 $"FlexMail:Sandbox:BaseUrl '{BaseUrl}' must be an https address without a path (e.g. https://localhost:7443), or empty.",
                 [nameof(BaseUrl)]);
+        }
+        if (!Enum.IsDefined(QuickSetup))
+        {
+            yield return new ValidationResult(
+                $"FlexMail:Sandbox:QuickSetup '{QuickSetup}' is not a quick setup mode: use None, Delegated or Application.", [nameof(QuickSetup)]);
+        }
+        else if (QuickSetup != QuickSetupMode.None && !Enabled)
+        {
+            yield return new ValidationResult(
+                $"FlexMail:Sandbox:QuickSetup is {QuickSetup}, but the sandbox tenant is off (FlexMail:Sandbox:Enabled is false), so there is " +
+                "nothing to set up against: set FlexMail:Sandbox:QuickSetup to None, or turn the sandbox on.", [nameof(QuickSetup)]);
         }
     }
 }

@@ -7,6 +7,7 @@ using FlexMail.Portal.Sandbox.Graph;
 using FlexMail.Portal.Sandbox.Identity;
 using FlexMail.Portal.Sandbox.Mail;
 using FlexMail.Portal.Sandbox.Persistence;
+using FlexMail.Portal.Sandbox.QuickSetup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -38,6 +39,8 @@ public static class SandboxServices
         services.AddSandboxGraph();
         services.AddSandboxIdentity();
         services.AddHostedService<SandboxStartup>();
+        services.AddSandboxQuickSetup();
+        services.AddSandboxQuickSetupAtStart();
         return builder;
     }
 

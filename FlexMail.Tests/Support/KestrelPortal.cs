@@ -18,6 +18,19 @@ public class KestrelPortal : IAsyncLifetime
 {
     private readonly PortalFactory _portal = new();
 
+    public KestrelPortal()
+    {
+    }
+
+    /// <param name="settings">Configuration of this portal beyond the defaults (key, value), e.g. <c>FlexMail:Sandbox:QuickSetup</c>.</param>
+    internal KestrelPortal(params (string Key, string Value)[] settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            _portal.Settings[key] = value;
+        }
+    }
+
     public Uri HttpsAddress { get; private set; } = null!;
 
     public Uri HttpAddress { get; private set; } = null!;

@@ -1,6 +1,7 @@
 using Bunit;
 using FlexMail.Portal.Sandbox;
 using FlexMail.Portal.Sandbox.Persistence;
+using FlexMail.Portal.Sandbox.QuickSetup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,9 @@ public abstract class SandboxComponentTest : DomainComponentTest
     protected override void AddServices(IServiceCollection services, string dataPath)
     {
         services.AddSandboxTenant(Path.Combine(dataPath, SandboxServices.DatabaseFileName));
+        // "Try with the sandbox" is on every page the sandbox shows it on; its sign-in step issues codes through the grants.
+        services.AddSingleton<Portal.Sandbox.Identity.SandboxGrants>();
+        services.AddSandboxQuickSetup();
     }
 
     public override async Task InitializeAsync()

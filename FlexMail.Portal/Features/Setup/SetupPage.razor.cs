@@ -30,6 +30,7 @@ public sealed partial class SetupPage
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private MailboxAuthorizationStatusQuery AuthorizationStatus { get; set; } = null!;
     [Inject] private IEmailConfigurationTestRunner Tests { get; set; } = null!;
+    [Inject] private Microsoft.Extensions.Options.IOptions<FlexMail.Portal.Sandbox.SandboxOptions> SandboxOptions { get; set; } = null!;
 
     /// <summary><c>authorize</c> or <c>test</c>: the step to open at.</summary>
     [SupplyParameterFromQuery(Name = "step")] public string? StepName { get; set; }
@@ -86,6 +87,12 @@ public sealed partial class SetupPage
     }
 
     /// <summary>Loads the saved setup into the wizard (a fresh draft when nothing is saved) and the later steps' statuses.</summary>
+    /// <summary>The sandbox tenant is on: the first step offers "Try with the sandbox".</summary>
+    private bool SandboxOn => SandboxOptions.Value.Enabled;
+
+    /// <summary>The quick setup saved (part of) a setup: the wizard shows what is saved now.</summary>
+    private Task OnQuickSetupAsync(FlexMail.Portal.Sandbox.QuickSetup.QuickSetupReport report) => report.Refused is null ? LoadAsync() : Task.CompletedTask;
+
     private async Task LoadAsync()
     {
         var settings = await Settings.GetDraftAsync(Aborted);
