@@ -44,15 +44,8 @@ public class KestrelPortal : IAsyncLifetime
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>More configuration for this portal; a subclass names it (as an xUnit fixture needs no arguments).</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
-
     public Task InitializeAsync()
     {
-        foreach (var (key, value) in Settings)
-        {
-            _portal.Settings[key] = value;
-        }
         _portal.UseKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps());

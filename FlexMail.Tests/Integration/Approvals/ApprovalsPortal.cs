@@ -3,10 +3,4 @@ using FlexMail.Tests.Support;
 namespace FlexMail.Tests.Integration.Approvals;
 
 /// <summary>The portal on Kestrel with the approval workers off, so that a test runs the outbox and webhook passes itself.</summary>
-public sealed class ApprovalsPortal : KestrelPortal
-{
-    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
-    {
-        ["FlexMail:Approvals:RunWorkers"] = "false",
-    };
-}
+public sealed class ApprovalsPortal() : KestrelPortal(("FlexMail:Approvals:RunWorkers", "false"));
