@@ -85,9 +85,11 @@ public sealed class ApprovalDecider(IDbContextFactory<FlexMailDbContext> context
             RecordedById = origin.Actor.ObjectId,
             OnBehalfReason = string.IsNullOrWhiteSpace(command.OnBehalfReason) ? null : command.OnBehalfReason.Trim(),
         };
-        // Added explicitly: a new entity with its key already set, found only through the navigation, would be taken for an existing row.
-        db.ApprovalDecisions.Add(decision);
+        // In the loaded collection first (the policy counts it), then marked new explicitly: found only through the
+        // navigation, a new entity with its key already set would be taken for an existing row. Adding it to the context
+        // first would make EF's fix-up put it in the collection, and the line after would count it twice.
         request.Decisions.Add(decision);
+        db.ApprovalDecisions.Add(decision);
         request.ConcurrencyStamp = Guid.NewGuid();
         audit.Stage(db, origin.Actor, ApprovalAudit.Decided, ApprovalAudit.Subject(request.Id), Describe(approver, decision));
         var outcome = ApprovalPolicies.Outcome(request);
