@@ -15,6 +15,7 @@ internal static class IntegratorApiEndpoints
         api.MapGet("/whoami", WhoAmI)
             .WithSummary("Who FlexMail takes the caller for")
             .WithDescription("The calling application and its FlexMail roles, as FlexMail read them from the access token: a way to check a pipeline's credentials before it asks for approvals.");
+        api.MapApprovalsApi();
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using FlexMail.Domain.Persistence;
+using FlexMail.Portal.Endpoints;
 using FlexMail.Portal.Hosting.Hardening;
 using FlexMail.Portal.Hosting.SignIn;
 using FlexMail.Portal.Workers;
@@ -25,6 +26,7 @@ internal static class PortalServices
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddFlexMailApiReference();
         services.AddFlexMailForwardedHeaders(configuration);
         services.AddFlexMailHardening(configuration);
         services.AddScoped<Components.Shared.FileDownloader>();
