@@ -85,7 +85,13 @@ public sealed class ApprovalDecider(IDbContextFactory<FlexMailDbContext> context
             RecordedById = origin.Actor.ObjectId,
             OnBehalfReason = string.IsNullOrWhiteSpace(command.OnBehalfReason) ? null : command.OnBehalfReason.Trim(),
         };
-        request.Decisions.Add(decision);
+        // Added explicitly: found only through the navigation, a new row with its key already set is taken for an existing one (an UPDATE).
+        // Adding it fixes up the request's loaded decisions; the policy below must count it once.
+        db.ApprovalDecisions.Add(decision);
+        if (!request.Decisions.Contains(decision))
+        {
+            request.Decisions.Add(decision);
+        }
         request.ConcurrencyStamp = Guid.NewGuid();
         audit.Stage(db, origin.Actor, ApprovalAudit.Decided, ApprovalAudit.Subject(request.Id), Describe(approver, decision));
         var outcome = ApprovalPolicies.Outcome(request);

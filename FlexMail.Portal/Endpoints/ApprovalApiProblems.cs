@@ -30,18 +30,18 @@ internal static class ApprovalApiProblems
     public static int StatusOf(Problem problem) => Statuses.GetValueOrDefault(problem.Code, StatusCodes.Status400BadRequest);
 
     /// <summary>A refusal of the request as a whole, or of its fields.</summary>
-    public static Results<TSuccess, HttpValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>> Failure<TSuccess>(Problem problem)
+    public static Results<TSuccess, HttpValidationProblem, NotFoundProblem, ConflictProblem> Failure<TSuccess>(Problem problem)
         where TSuccess : IResult => StatusOf(problem) switch
         {
-            StatusCodes.Status404NotFound => TypedResults.NotFound(Details(problem, StatusCodes.Status404NotFound)),
-            StatusCodes.Status409Conflict => TypedResults.Conflict(Details(problem, StatusCodes.Status409Conflict)),
+            StatusCodes.Status404NotFound => new NotFoundProblem(Details(problem, StatusCodes.Status404NotFound)),
+            StatusCodes.Status409Conflict => new ConflictProblem(Details(problem, StatusCodes.Status409Conflict)),
             _ => Invalid(problem),
         };
 
-    public static NotFound<ProblemDetails> NotFound(Guid id) =>
-        TypedResults.NotFound(Details(ApprovalProblems.NotFound(id), StatusCodes.Status404NotFound));
+    public static NotFoundProblem NotFound(Guid id) =>
+        new(Details(ApprovalProblems.NotFound(id), StatusCodes.Status404NotFound));
 
-    public static Conflict<ProblemDetails> Conflict(Problem problem) => TypedResults.Conflict(Details(problem, StatusCodes.Status409Conflict));
+    public static ConflictProblem Conflict(Problem problem) => new ConflictProblem(Details(problem, StatusCodes.Status409Conflict));
 
     /// <summary>A 400 naming the fields: every error of a validation report, or the one field (else the body) a problem is about.</summary>
     public static HttpValidationProblem Invalid(Problem problem)

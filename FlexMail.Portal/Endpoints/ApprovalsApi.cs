@@ -21,7 +21,7 @@ internal static class ApprovalsApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         approvals.MapPost("", CreateAsync).WithName("CreateApproval")
-            .Accepts<CreateApprovalBody>("application/json")
+            .WithJsonBody<CreateApprovalBody>(required: true)
             .WithSummary("Create an approval request")
             .WithDescription("Stores the request and queues one approval mail per approver; the answer comes at once, the mails follow. " +
                 "With an externalId the call is idempotent: the same body again answers 200 with the existing request; a different body with " +
@@ -47,7 +47,7 @@ internal static class ApprovalsApi
                 (StatusCodes.Status404NotFound, "There is no request with this id (code ApprovalNotFound)."));
 
         approvals.MapPost("/{id:guid}/decisions", DecideAsync).WithName("RecordDecision")
-            .Accepts<DecisionBody>("application/json")
+            .WithJsonBody<DecisionBody>(required: true)
             .WithSummary("Record an approver's decision")
             .WithDescription("Records the approver's approve or reject, as if they had replied to their mail; when the policy says so, the decision " +
                 "ends the request (any approver: the first decision; quorum: enough approvals, or any rejection). Each approver decides once. " +
@@ -59,7 +59,7 @@ internal static class ApprovalsApi
                 (StatusCodes.Status409Conflict, "The request is closed (code ApprovalClosed) or this approver has already decided (code AlreadyDecided)."));
 
         approvals.MapPost("/{id:guid}/cancel", CancelAsync).WithName("CancelApproval")
-            .Accepts<CancelBody>("application/json")
+            .WithJsonBody<CancelBody>(required: false)
             .WithSummary("Cancel an approval request")
             .WithDescription("Withdraws a pending request (the body with a reason is optional); it takes no further decisions and its callback is told.")
             .WithResponseDescriptions(
@@ -69,7 +69,7 @@ internal static class ApprovalsApi
                 (StatusCodes.Status409Conflict, "The request is already closed (code ApprovalClosed)."));
 
         approvals.MapPost("/{id:guid}/reminders", RemindAsync).WithName("RemindApprovers")
-            .Accepts<ReminderBody>("application/json")
+            .WithJsonBody<ReminderBody>(required: false)
             .WithSummary("Remind the approvers")
             .WithDescription("Queues a new approval mail, with a fresh reply token, to one approver or (without a body) to every approver who has not decided.")
             .WithResponseDescriptions(
@@ -82,7 +82,7 @@ internal static class ApprovalsApi
 
     public static string Location(Guid id) => $"{Path}/{id}";
 
-    private static async Task<Results<Created<ApprovalView>, Ok<ApprovalView>, HttpValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
+    private static async Task<Results<Created<ApprovalView>, Ok<ApprovalView>, HttpValidationProblem, ConflictProblem>> CreateAsync(
         HttpContext context, ApprovalService approvals, ApprovalQueries queries, CancellationToken cancellationToken)
     {
         var (body, errors) = await ApiJsonBody.ReadAsync<CreateApprovalBody>(context.Request);
@@ -114,10 +114,10 @@ internal static class ApprovalsApi
         return TypedResults.Ok(new ApprovalPage(found.Items, paging.Page, paging.PageSize, found.TotalCount, next));
     }
 
-    private static async Task<Results<Ok<ApprovalView>, NotFound<ProblemDetails>>> GetAsync(Guid id, ApprovalQueries queries, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ApprovalView>, NotFoundProblem>> GetAsync(Guid id, ApprovalQueries queries, CancellationToken cancellationToken) =>
         await queries.GetViewAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : ApprovalApiProblems.NotFound(id);
 
-    private static async Task<Results<Ok<DecisionRecorded>, HttpValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> DecideAsync(
+    private static async Task<Results<Ok<DecisionRecorded>, HttpValidationProblem, NotFoundProblem, ConflictProblem>> DecideAsync(
         Guid id, HttpContext context, ApprovalDecider decider, ApprovalQueries queries, CancellationToken cancellationToken)
     {
         var (body, errors) = await ApiJsonBody.ReadAsync<DecisionBody>(context.Request);
@@ -147,7 +147,7 @@ internal static class ApprovalsApi
         return TypedResults.Ok(new DecisionRecorded(decision, await ViewAsync(queries, id, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<ApprovalView>, HttpValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelAsync(
+    private static async Task<Results<Ok<ApprovalView>, HttpValidationProblem, NotFoundProblem, ConflictProblem>> CancelAsync(
         Guid id, HttpContext context, ApprovalLifecycle lifecycle, ApprovalQueries queries, CancellationToken cancellationToken)
     {
         var (body, errors) = await ApiJsonBody.ReadAsync(context.Request, whenEmpty: new CancelBody());
@@ -163,7 +163,7 @@ internal static class ApprovalsApi
         return TypedResults.Ok(await ViewAsync(queries, id, cancellationToken));
     }
 
-    private static async Task<Results<Accepted<RemindersQueued>, HttpValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RemindAsync(
+    private static async Task<Results<Accepted<RemindersQueued>, HttpValidationProblem, NotFoundProblem, ConflictProblem>> RemindAsync(
         Guid id, HttpContext context, ApprovalLifecycle lifecycle, CancellationToken cancellationToken)
     {
         var (body, errors) = await ApiJsonBody.ReadAsync(context.Request, whenEmpty: new ReminderBody());

@@ -1,10 +1,12 @@
 using System.Globalization;
+using Microsoft.OpenApi;
 
 namespace FlexMail.Portal.Endpoints;
 
-/// <summary>Says in the OpenAPI document what each status of an operation means for the caller.</summary>
+/// <summary>What the OpenAPI document says about an operation beyond what its handler's signature tells it.</summary>
 internal static class OpenApiResponseDescriptions
 {
+    /// <summary>What each status of the operation means for the caller.</summary>
     public static RouteHandlerBuilder WithResponseDescriptions(this RouteHandlerBuilder builder, params (int Status, string Description)[] responses) =>
         builder.AddOpenApiOperationTransformer((operation, _, _) =>
         {
@@ -16,5 +18,21 @@ internal static class OpenApiResponseDescriptions
                 }
             }
             return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// The operation's JSON body, which the handler reads itself (<see cref="ApiJsonBody"/>). Described here rather than
+    /// with <c>Accepts&lt;T&gt;</c>, whose content-type matching would answer a body of another type before the handler,
+    /// and before the endpoint's own authorization, could say what is wrong.
+    /// </summary>
+    public static RouteHandlerBuilder WithJsonBody<TBody>(this RouteHandlerBuilder builder, bool required) =>
+        builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = required,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+            };
         });
 }
