@@ -12,9 +12,10 @@ internal static class IntegratorApiEndpoints
     public static IEndpointRouteBuilder MapFlexMailIntegratorApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization(PortalPolicies.Integrator).DisableAntiforgery();
-        api.MapGet("/whoami", WhoAmI)
+        api.MapGet("/whoami", WhoAmI).WithTags("Caller")
             .WithSummary("Who FlexMail takes the caller for")
             .WithDescription("The calling application and its FlexMail roles, as FlexMail read them from the access token: a way to check a pipeline's credentials before it asks for approvals.");
+        api.MapApprovalsApi();
         return endpoints;
     }
 

@@ -45,6 +45,7 @@ internal static class PortalPipeline
         app.MapFlexMailAccount();
         app.MapFlexMailAuthorization();
         app.MapFlexMailIntegratorApi();
+        app.MapFlexMailApiReference();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,5 +1,6 @@
 using FlexMail.Domain.Approvals;
 using FlexMail.Domain.Persistence;
+using FlexMail.Portal.Endpoints;
 using FlexMail.Portal.Hosting.Hardening;
 using FlexMail.Portal.Hosting.SignIn;
 using FlexMail.Portal.Workers;
@@ -26,6 +27,7 @@ internal static class PortalServices
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddFlexMailApiReference();
         services.AddFlexMailForwardedHeaders(configuration);
         services.AddFlexMailHardening(configuration);
         services.AddScoped<Components.Shared.FileDownloader>();

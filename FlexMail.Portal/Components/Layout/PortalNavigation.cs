@@ -17,6 +17,7 @@ public static class PortalNavigation
         new("Credentials", "credentials", Icons.Material.Filled.Key, NavLinkMatch.Prefix, PortalPolicies.Admin),
         new("API Keys", "api-keys", Icons.Material.Filled.VpnKey, NavLinkMatch.Prefix, PortalPolicies.Admin),
         new("Audit", "audit", Icons.Material.Filled.History, NavLinkMatch.Prefix, PortalPolicies.Admin),
+        new("API Reference", "scalar", Icons.Material.Filled.Api, NavLinkMatch.Prefix, PortalPolicies.Support),
     ];
 
     /// <summary>The sandbox tenant's pages, listed only when the sandbox is on.</summary>

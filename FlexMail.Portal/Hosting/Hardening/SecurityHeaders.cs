@@ -41,6 +41,10 @@ internal sealed class SecurityHeaders(IdentityProviderOrigins identityProviders,
         {
             scriptHashes.Add(importMap);
         }
+        if (context.GetEndpoint()?.Metadata.GetMetadata<InlineScriptNonce>() is { } nonced && context.Items[nonced.ItemKey] is string { Length: > 0 } nonce)
+        {
+            scriptHashes.Add($"'nonce-{nonce}'");
+        }
         if (sandboxSignIn.Applies(context))
         {
             scriptHashes.Add(SandboxSignInPages.FormPostScriptHash);

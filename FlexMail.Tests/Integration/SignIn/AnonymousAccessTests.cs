@@ -14,6 +14,7 @@ public sealed class AnonymousAccessTests(KestrelPortal portal, ITestOutputHelper
         "/health/live", "/health/ready",                          // probes carry no credentials
         "/flexdeploy/rest/v2/oauth",                              // Entra ID's redirect; state, browser binding and PKCE are its checks
         "/account/sign-in", "/signed-out", "/error", "/not-found", // signing in, and what anyone may be shown
+        "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js", "/scalar/favicon.svg", // the API reference's package files: no data, like static assets
     ];
 
     [Fact]
