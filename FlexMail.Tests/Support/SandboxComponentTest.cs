@@ -22,6 +22,13 @@ public abstract class SandboxComponentTest : DomainComponentTest
         // "Try with the sandbox" is on every page the sandbox shows it on; its sign-in step issues codes through the grants.
         services.AddSingleton<Portal.Sandbox.Identity.SandboxGrants>();
         services.AddSandboxQuickSetup();
+        services.Configure<SandboxOptions>(options =>
+        {
+            options.Enabled = true;
+            options.BaseUrl = "https://localhost:7643";
+        });
+        services.AddSingleton<Microsoft.AspNetCore.Hosting.Server.IServer, NoServer>();
+        services.AddSingleton<SandboxBaseAddress>();
     }
 
     public override async Task InitializeAsync()
