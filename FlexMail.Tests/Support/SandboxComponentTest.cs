@@ -39,18 +39,4 @@ public abstract class SandboxComponentTest : DomainComponentTest
     }
 
     protected IDbContextFactory<SandboxDbContext> SandboxContexts => Sandbox<IDbContextFactory<SandboxDbContext>>();
-
-    /// <summary>The button whose text (its accessible name) is exactly <paramref name="name"/>.</summary>
-    protected static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> component, string name)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        component.FindAll("button").SingleOrDefault(b => b.TextContent.Trim() == name)
-        ?? throw new InvalidOperationException($"No single button named \"{name}\" is on the page.");
-
-    /// <summary>The value shown by a <c>CopyableValue</c> with the given test id.</summary>
-    protected static string? CopyableValueOf<T>(IRenderedComponent<T> component, string testId)
-        where T : Microsoft.AspNetCore.Components.IComponent
-    {
-        var element = component.Find($"[data-testid={testId}]");
-        return (element.TagName == "INPUT" ? element : element.QuerySelector("input"))?.GetAttribute("value");
-    }
 }

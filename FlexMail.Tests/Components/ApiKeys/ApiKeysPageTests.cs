@@ -134,16 +134,4 @@ public sealed class ApiKeysPageTests : DomainComponentTest
     }
 
     private static IElement Row(IRenderedComponent<ApiKeysPage> page, Guid id) => page.Find($"tr[data-row='{id}']");
-
-    private static IElement Button<T>(IRenderedComponent<T> component, string name)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        component.FindAll("button").SingleOrDefault(b => b.TextContent.Trim() == name)
-        ?? throw new InvalidOperationException($"No single button named \"{name}\" is on the page.");
-
-    private static string? CopyableValueOf<T>(IRenderedComponent<T> component, string testId)
-        where T : Microsoft.AspNetCore.Components.IComponent
-    {
-        var element = component.Find($"[data-testid={testId}]");
-        return (element.TagName == "INPUT" ? element : element.QuerySelector("input"))?.GetAttribute("value");
-    }
 }

@@ -22,10 +22,6 @@ public sealed class ApprovalDetailsPageTests : ApprovalComponentTest
         return page;
     }
 
-    private static AngleSharp.Dom.IElement Button<T>(IRenderedComponent<T> fragment, string text)
-        where T : Microsoft.AspNetCore.Components.IComponent =>
-        fragment.FindAll("button").Single(b => b.TextContent.Trim() == text);
-
     /// <summary>One of the request's actions above the details (the approvers' rows have their own Send Reminder).</summary>
     private static AngleSharp.Dom.IElement Action(IRenderedComponent<ApprovalDetailsPage> page, string text) =>
         page.Find("[data-testid=approval-actions]").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text);
