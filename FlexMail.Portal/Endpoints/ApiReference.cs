@@ -40,6 +40,10 @@ internal static class ApiReference
                 .AddPreferredSecuritySchemes(ApiDocumentTransformer.ApiKeyScheme)
                 .DisableDefaultFonts()
                 .DisableTelemetry()
+                // Nothing that calls out to Scalar's services (AI chat, MCP, its deploy toolbar): the page stays FlexMail's reference.
+                .DisableAgent()
+                .DisableMcp()
+                .HideDeveloperTools()
                 .WithNonce())
             .WithMetadata(new InlineScriptNonce(ScalarOptions.NonceHttpContextItemKey));
         return endpoints;
