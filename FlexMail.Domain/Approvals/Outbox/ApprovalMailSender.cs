@@ -36,9 +36,10 @@ public sealed partial class ApprovalMailSender(
     /// <summary>Sends what is due, as far as the sending limit allows; answers what it did and when more is due.</summary>
     public async Task<OutboxRun> RunOnceAsync(CancellationToken cancellationToken)
     {
-        if (await NextDueAsync(cancellationToken) is not { } firstDue || firstDue > clock.GetUtcNow())
+        var firstDue = await NextDueAsync(cancellationToken);
+        if (firstDue is null || firstDue > clock.GetUtcNow())
         {
-            return OutboxRun.Nothing with { NextDue = await NextDueAsync(cancellationToken) };
+            return OutboxRun.Nothing with { NextDue = firstDue };
         }
         var connection = await connections.ForRoleAsync(MailboxRole.Outgoing, cancellationToken);
         if (!connection.Succeeded)
