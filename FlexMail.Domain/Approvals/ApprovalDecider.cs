@@ -13,7 +13,12 @@ public sealed class ApprovalDecider(IDbContextFactory<FlexMailDbContext> context
 {
     private const int ConcurrencyRetries = 5;
 
-    public async Task<Result<DecisionView>> DecideAsync(Guid requestId, DecisionCommand command, ApprovalOrigin origin, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the decision; <paramref name="alongside"/> stages more rows in the same transaction (the reply monitor's
+    /// processed-reply row and its confirmation), so that they are written together with the decision or not at all.
+    /// </summary>
+    public async Task<Result<DecisionView>> DecideAsync(Guid requestId, DecisionCommand command, ApprovalOrigin origin, CancellationToken cancellationToken,
+        Action<FlexMailDbContext, ApprovalRequest, ApprovalDecision>? alongside = null)
     {
         if (origin.Via == DecisionVia.Portal && string.IsNullOrWhiteSpace(command.OnBehalfReason))
         {
@@ -28,7 +33,7 @@ public sealed class ApprovalDecider(IDbContextFactory<FlexMailDbContext> context
         {
             try
             {
-                return await TryDecideAsync(requestId, command, origin, cancellationToken);
+                return await TryDecideAsync(requestId, command, origin, alongside, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < ConcurrencyRetries)
             {
@@ -41,7 +46,8 @@ public sealed class ApprovalDecider(IDbContextFactory<FlexMailDbContext> context
         }
     }
 
-    private async Task<Result<DecisionView>> TryDecideAsync(Guid requestId, DecisionCommand command, ApprovalOrigin origin, CancellationToken cancellationToken)
+    private async Task<Result<DecisionView>> TryDecideAsync(Guid requestId, DecisionCommand command, ApprovalOrigin origin,
+        Action<FlexMailDbContext, ApprovalRequest, ApprovalDecision>? alongside, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -97,6 +103,7 @@ public sealed class ApprovalDecider(IDbContextFactory<FlexMailDbContext> context
         {
             await closing.StageAsync(db, request, status, ClosedReason(approver, decision, request), origin.Actor, now, cancellationToken);
         }
+        alongside?.Invoke(db, request, decision);
         await db.SaveChangesAsync(cancellationToken);
         if (outcome is not null)
         {

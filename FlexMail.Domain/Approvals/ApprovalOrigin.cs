@@ -11,4 +11,7 @@ public sealed record ApprovalOrigin(Actor Actor, DecisionVia Via, Guid? ApiKeyId
     public static ApprovalOrigin Portal(Actor actor) => new(actor, DecisionVia.Portal);
 
     public static ApprovalOrigin Api(Actor actor, Guid? apiKeyId) => new(actor, DecisionVia.Api, apiKeyId);
+
+    /// <summary>An approver's reply, read by the reply monitor.</summary>
+    public static ApprovalOrigin Email(string address) => new(new Actor(address, null), DecisionVia.Email);
 }

@@ -1,4 +1,5 @@
 using FlexMail.Domain.Approvals.Outbox;
+using FlexMail.Domain.Approvals.Replies;
 using FlexMail.Domain.Approvals.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class ApprovalsRegistration
         services.AddSingleton<ApprovalQueries>();
         services.TryAddSingleton<IOutboxHooks, NoOutboxHooks>();
         services.AddSingleton<ApprovalMailSender>();
+        services.AddReplyMonitor(configuration);
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();
         // Callbacks go where integrators point them: no redirects followed (a 3xx is an answer to record), no cookies.

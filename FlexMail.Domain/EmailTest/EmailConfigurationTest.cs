@@ -110,7 +110,7 @@ public sealed class EmailConfigurationTest
             ? TestStepTexts.SkippedAfter(TestStep.ReadOneMessage, TestStep.OpenReplyFolder)
             : await TimedAsync(TestStep.ReadOneMessage, async ct =>
             {
-                var page = await gateway.ListMessagesAsync(mailbox, folder.Id, 1, null, null, ct);
+                var page = await gateway.ListMessagesAsync(mailbox, folder.Id, new MessageListQuery(1), ct);
                 return page.Succeeded ? TestStepTexts.MessageRead(page.Value, folder, mailbox) : TestStepTexts.Failed(TestStep.ReadOneMessage, page.Problem);
             }, cancellationToken));
     }

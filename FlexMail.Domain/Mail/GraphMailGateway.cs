@@ -46,27 +46,31 @@ internal sealed partial class GraphMailGateway(GraphServiceClient client, HttpCl
         RunAsync(new MailOperation("ResolveFolder", $"find the folder '{path}' in", mailbox, MailAccess.Read),
             ct => _folders.ResolveAsync(mailbox, path, ct), cancellationToken);
 
-    public Task<Result<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
-        CancellationToken cancellationToken) =>
+    public Task<Result<MessagePage>> ListMessagesAsync(string mailbox, string folderId, MessageListQuery query, CancellationToken cancellationToken) =>
         RunAsync(new MailOperation("ListMessages", "list the messages of", mailbox, MailAccess.Read) { FolderId = folderId }, async ct =>
         {
-            if (top is < 1 or > 1000)
+            if (query.Top is < 1 or > 1000)
             {
                 throw new MailFailureException(new MailFailure(MailFailureKind.InvalidRequest, null, null,
-                    $"A page of {top} messages was asked for.", "Ask for 1 to 1000 messages per page."));
+                    $"A page of {query.Top} messages was asked for.", "Ask for 1 to 1000 messages per page."));
             }
             var messages = client.Users[mailbox].MailFolders[folderId].Messages;
-            var page = pageToken is null
+            var page = query.PageToken is null
                 ? await messages.GetAsync(request =>
                 {
-                    request.QueryParameters.Top = top;
-                    request.QueryParameters.Select = select?.ToArray() ?? GraphMessages.SummarySelect;
+                    request.QueryParameters.Top = query.Top;
+                    request.QueryParameters.Select = query.Select?.ToArray() ?? GraphMessages.SummarySelect;
+                    request.QueryParameters.Orderby = [query.OldestFirst ? "receivedDateTime asc" : "receivedDateTime desc"];
                     request.Headers.Add(GraphMessages.PreferHeader, GraphMessages.ImmutableIdPreference);
                 }, ct)
-                : await messages.WithUrl(CheckedPageToken(pageToken))
+                : await messages.WithUrl(CheckedPageToken(query.PageToken))
                     .GetAsync(request => request.Headers.Add(GraphMessages.PreferHeader, GraphMessages.ImmutableIdPreference), ct);
             return new MessagePage([.. (page?.Value ?? []).Select(GraphMessages.FromGraph)], page?.OdataNextLink);
         }, cancellationToken);
+
+    public Task<Result<MailFolder>> EnsureFolderAsync(string mailbox, string path, CancellationToken cancellationToken) =>
+        RunAsync(new MailOperation("EnsureFolder", $"find or create the folder '{path}' in", mailbox, MailAccess.ReadWrite),
+            ct => _folders.EnsureAsync(mailbox, path, ct), cancellationToken);
 
     public Task<Result<MailMessage>> GetMessageAsync(string mailbox, string messageId, bool includeHeaders, CancellationToken cancellationToken) =>
         RunAsync(new MailOperation("GetMessage", "read a message of", mailbox, MailAccess.Read) { MessageId = messageId }, async ct =>

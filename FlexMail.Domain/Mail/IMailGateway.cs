@@ -23,11 +23,13 @@ public interface IMailGateway : IDisposable
     Task<Result<MailFolder>> ResolveFolderAsync(string mailbox, string path, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One page of a folder's messages, newest first, with immutable ids. Pass the previous page's
-    /// <see cref="MessagePage.NextPageToken"/> for the next one.
+    /// One page of a folder's messages (newest first unless the query asks for the oldest first), with immutable ids.
+    /// Pass the previous page's <see cref="MessagePage.NextPageToken"/> in the query for the next one.
     /// </summary>
-    Task<Result<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
-        CancellationToken cancellationToken);
+    Task<Result<MessagePage>> ListMessagesAsync(string mailbox, string folderId, MessageListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>A folder by path, created (each missing level) when it does not exist yet.</summary>
+    Task<Result<MailFolder>> EnsureFolderAsync(string mailbox, string path, CancellationToken cancellationToken);
 
     /// <summary>A message (with its body), and its internet message headers when asked.</summary>
     Task<Result<MailMessage>> GetMessageAsync(string mailbox, string messageId, bool includeHeaders, CancellationToken cancellationToken);

@@ -47,6 +47,36 @@ internal sealed class MailFolderTree(GraphServiceClient client, int pageSize)
         return current;
     }
 
+    /// <summary>A folder by path, creating each missing level under the one above (the first level under the mailbox's root).</summary>
+    public async Task<MailFolder> EnsureAsync(string mailbox, string path, CancellationToken cancellationToken)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (segments.Length == 0)
+        {
+            throw new MailFailureException(new MailFailure(MailFailureKind.FolderNotFound, null, null,
+                "No folder path was given.", "Enter a folder path such as Inbox/FlexMail Processed."));
+        }
+        MailFolder? current = null;
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (i == 0 && WellKnownNames.Contains(segments[0]))
+            {
+                var folder = await client.Users[mailbox].MailFolders[segments[0].ToLowerInvariant()]
+                    .GetAsync(request => request.QueryParameters.Select = FolderSelect, cancellationToken);
+                current = Map(folder!, parentPath: null, []);
+                continue;
+            }
+            var existing = (await ListFoldersAsync(mailbox, current?.Id, cancellationToken))
+                .FirstOrDefault(f => string.Equals(f.DisplayName, segments[i], StringComparison.OrdinalIgnoreCase));
+            var created = existing ?? (current is null
+                ? await client.Users[mailbox].MailFolders.PostAsync(new GraphFolder { DisplayName = segments[i] }, cancellationToken: cancellationToken)
+                : await client.Users[mailbox].MailFolders[current.Id].ChildFolders.PostAsync(new GraphFolder { DisplayName = segments[i] },
+                    cancellationToken: cancellationToken));
+            current = Map(created!, current?.Path, []);
+        }
+        return current!;
+    }
+
     private async Task<IReadOnlyList<MailFolder>> ListLevelAsync(string mailbox, MailFolder? parent, CancellationToken cancellationToken)
     {
         var result = new List<MailFolder>();

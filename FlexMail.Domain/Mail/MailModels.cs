@@ -81,3 +81,17 @@ public sealed record MailDraft(string Id, string InternetMessageId);
 
 /// <summary>One page of messages and the token for the next page (null on the last).</summary>
 public sealed record MessagePage(IReadOnlyList<MailMessage> Messages, string? NextPageToken);
+
+/// <summary>
+/// What a message list asks for: <c>$top</c>, <c>$select</c> (null: a summary; add <c>body</c> and
+/// <c>internetMessageHeaders</c> to read replies in one request), oldest first or newest first (<c>$orderby receivedDateTime</c>),
+/// and the previous page's <see cref="MessagePage.NextPageToken"/> for the next page.
+/// </summary>
+public sealed record MessageListQuery(int Top)
+{
+    public IReadOnlyList<string>? Select { get; init; }
+
+    public bool OldestFirst { get; init; }
+
+    public string? PageToken { get; init; }
+}

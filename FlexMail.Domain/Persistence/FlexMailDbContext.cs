@@ -1,6 +1,7 @@
 using FlexMail.Domain.ApiKeys;
 using FlexMail.Domain.Approvals;
 using FlexMail.Domain.Approvals.Outbox;
+using FlexMail.Domain.Approvals.Replies;
 using FlexMail.Domain.Approvals.Webhooks;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Credentials;
@@ -47,6 +48,10 @@ public abstract class FlexMailDbContext(DbContextOptions options) : DbContext(op
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<ProcessedReply> ProcessedReplies => Set<ProcessedReply>();
+
+    public DbSet<ReplyMonitorState> ReplyMonitorStates => Set<ReplyMonitorState>();
 
     public DbSet<InstallationIdentity> InstallationIdentity => Set<InstallationIdentity>();
 

@@ -43,6 +43,12 @@ public sealed class EmailSettings
 
     public int PollIntervalSeconds { get; set; } = 60;
 
+    /// <summary>Confirm a recorded decision to the approver by mail ("Your Approve was recorded").</summary>
+    public bool SendReplyConfirmations { get; set; } = true;
+
+    /// <summary>Tell an approver by mail why their reply could not be used (rate-limited per sender).</summary>
+    public bool SendReplyAnswers { get; set; } = true;
+
     /// <summary>Who accepted that processed mail is removed from a personal Inbox, and when.</summary>
     public string? InboxRemovalAcknowledgedBy { get; set; }
 

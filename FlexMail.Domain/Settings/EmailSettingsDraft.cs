@@ -5,7 +5,7 @@ namespace FlexMail.Domain.Settings;
 /// <summary>What the admin types on the email settings (and the wizard's mailbox steps).</summary>
 public sealed class EmailSettingsDraft
 {
-    public const int MinPollIntervalSeconds = 30;
+    public const int MinPollIntervalSeconds = 5;
     public const int MaxPollIntervalSeconds = 3600;
 
     public string ServerBaseUrl { get; set; } = "";
@@ -37,6 +37,10 @@ public sealed class EmailSettingsDraft
     public string ProcessedMailFolder { get; set; } = "FlexMail Processed";
 
     public int PollIntervalSeconds { get; set; } = 60;
+
+    public bool SendReplyConfirmations { get; set; } = true;
+
+    public bool SendReplyAnswers { get; set; } = true;
 
     /// <summary>The mailbox whose Inbox the admin accepted to have processed mail removed from (empty: none).</summary>
     public string InboxRemovalAcknowledgedMailbox { get; set; } = "";
@@ -118,6 +122,8 @@ public sealed class EmailSettingsDraft
         ProcessedMailAction = settings.ProcessedMailAction,
         ProcessedMailFolder = settings.ProcessedMailFolder ?? new EmailSettingsDraft().ProcessedMailFolder,
         PollIntervalSeconds = settings.PollIntervalSeconds,
+        SendReplyConfirmations = settings.SendReplyConfirmations,
+        SendReplyAnswers = settings.SendReplyAnswers,
         InboxRemovalAcknowledgedMailbox = settings.InboxRemovalAcknowledgedMailbox ?? "",
         InboxRemovalAcknowledgedBy = settings.InboxRemovalAcknowledgedBy,
         InboxRemovalAcknowledgedAt = settings.InboxRemovalAcknowledgedAt,

@@ -107,6 +107,8 @@ public sealed class EmailSettingsService(
                 approvals && draft.ProcessedMailAction == ProcessedMailAction.MoveToFolder ? draft.ProcessedMailFolder.Trim() : null,
                 v => settings.ProcessedMailFolder = v)
             .Set("Poll interval", settings.PollIntervalSeconds, draft.PollIntervalSeconds, v => settings.PollIntervalSeconds = v)
+            .Set("Send confirmations", settings.SendReplyConfirmations, draft.SendReplyConfirmations, v => settings.SendReplyConfirmations = v)
+            .Set("Send reply answers", settings.SendReplyAnswers, draft.SendReplyAnswers, v => settings.SendReplyAnswers = v)
             .Track("Inbox removal acknowledged", settings.InboxRemovalAcknowledgedMailbox?.ToLowerInvariant(), acknowledgedMailbox?.ToLowerInvariant());
         if (acknowledgedMailbox is null)
         {

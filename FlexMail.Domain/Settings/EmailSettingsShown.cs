@@ -23,6 +23,8 @@ internal static class EmailSettingsShown
         new(nameof(draft.ProcessedMailAction), "After processing", draft.ProcessedMailAction.ToString()),
         new(nameof(draft.ProcessedMailFolder), "Processed Mail Folder", draft.ProcessedMailFolder),
         new(nameof(draft.PollIntervalSeconds), "Poll interval", draft.PollIntervalSeconds.ToString(CultureInfo.InvariantCulture) + " s"),
+        new(nameof(draft.SendReplyConfirmations), "Send confirmations", YesNo(draft.SendReplyConfirmations)),
+        new(nameof(draft.SendReplyAnswers), "Send reply answers", YesNo(draft.SendReplyAnswers)),
     ];
 
     private static string YesNo(bool value) => value ? "Yes" : "No";

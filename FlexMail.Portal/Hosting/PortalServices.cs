@@ -44,6 +44,7 @@ internal static class PortalServices
             services.AddHostedService<ApprovalExpiryWorker>();
             services.AddHostedService<ApprovalOutboxWorker>();
             services.AddHostedService<WebhookWorker>();
+            services.AddHostedService<ReplyMonitorWorker>();
         }
         return builder;
     }

@@ -48,6 +48,11 @@ public sealed class ApprovalMail
     public string? FailureCause { get; set; }
 
     public string? FailureFix { get; set; }
+
+    /// <summary>For <see cref="ApprovalMailKind.ReplyAnswer"/>: the answer's subject and text, written when the reply was processed.</summary>
+    public string? AnswerSubject { get; set; }
+
+    public string? AnswerText { get; set; }
 }
 
 public enum ApprovalMailKind
@@ -55,6 +60,9 @@ public enum ApprovalMailKind
     Request,
     Reminder,
     ExpiryNotice,
+
+    /// <summary>FlexMail's answer to an approver's reply: the confirmation of a recorded decision, or why the reply could not be used.</summary>
+    ReplyAnswer,
 }
 
 public enum ApprovalMailStatus

@@ -20,9 +20,12 @@ public static class ApprovalMailComposer
     /// <summary>Tells Exchange to send no automatic replies (out of office ...) to this mail.</summary>
     public static readonly MailHeader SuppressAutoResponses = new("X-Auto-Response-Suppress", "All");
 
-    public static ComposedMail Compose(ApprovalMailContext context) => context.Mail.Kind == ApprovalMailKind.ExpiryNotice
-        ? ExpiryNotice(context)
-        : ApprovalMail(context);
+    public static ComposedMail Compose(ApprovalMailContext context) => context.Mail.Kind switch
+    {
+        ApprovalMailKind.ExpiryNotice => ExpiryNotice(context),
+        ApprovalMailKind.ReplyAnswer => ReplyAnswer(context),
+        _ => ApprovalMail(context),
+    };
 
     public static string SubjectOf(ApprovalRequest request, ApprovalMailKind kind, ReplyToken? token) => kind switch
     {
@@ -117,6 +120,16 @@ public static class ApprovalMailComposer
             + $"<p>Your approval request <strong>{Encode(request.Title)}</strong> expired at {Encode(Expiry(request))} without a decision. {Encode(decided)}</p>"
             + $"<p>Approvers: {Encode(string.Join(", ", request.Approvers.OrderBy(a => a.Position).Select(a => a.Address)))}<br>Request: {request.Id}</p></body></html>";
         return new ComposedMail(subject, html, text, Headers(context));
+    }
+
+    private static ComposedMail ReplyAnswer(ApprovalMailContext context)
+    {
+        var text = context.Mail.AnswerText ?? "";
+        var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px\">"
+            + string.Concat(text.Split("\n").Select(line => line.Length == 0 ? "<br>" : $"<p style=\"margin:0 0 8px\">{Encode(line)}</p>"))
+            + "</body></html>";
+        return new ComposedMail(context.Mail.AnswerSubject ?? $"{SubjectPrefix} Your reply", html, text.Replace("\n", "\r\n", StringComparison.Ordinal),
+            Headers(context));
     }
 
     private static IReadOnlyList<MailHeader> Headers(ApprovalMailContext context) =>

@@ -87,7 +87,7 @@ public sealed partial class ApprovalMailSender(
         var mail = await db.ApprovalMails.SingleAsync(m => m.Id == claimed.Id, cancellationToken);
         var request = await db.ApprovalRequests.AsNoTracking().Include(r => r.Approvers).Include(r => r.Decisions).AsSplitQuery()
             .SingleAsync(r => r.Id == mail.ApprovalRequestId, cancellationToken);
-        if (mail.Kind != ApprovalMailKind.ExpiryNotice && claimed.Status == ApprovalMailStatus.Queued && request.IsClosed)
+        if (mail.Kind is ApprovalMailKind.Request or ApprovalMailKind.Reminder && claimed.Status == ApprovalMailStatus.Queued && request.IsClosed)
         {
             mail.Status = ApprovalMailStatus.Skipped;
             mail.NextAttemptAt = null;
@@ -297,7 +297,7 @@ public sealed partial class ApprovalMailSender(
         From = sender.FromAddress.Length > 0 && !string.Equals(sender.FromAddress, sender.Mailbox, StringComparison.OrdinalIgnoreCase)
             ? new MailAddress(sender.FromAddress) : null,
         To = [new MailAddress(mail.Recipient)],
-        ReplyTo = mail.Kind == ApprovalMailKind.ExpiryNotice ? [] : [new MailAddress(sender.ReplyAddress)],
+        ReplyTo = mail.Kind is ApprovalMailKind.ExpiryNotice or ApprovalMailKind.ReplyAnswer ? [] : [new MailAddress(sender.ReplyAddress)],
         Subject = composed.Subject,
         HtmlBody = composed.HtmlBody,
         TextBody = composed.TextBody,

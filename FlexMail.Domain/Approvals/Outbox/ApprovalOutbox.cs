@@ -44,6 +44,26 @@ public sealed class ApprovalOutbox(ISecretProtector protector, OutboxSignal sign
         return mail;
     }
 
+    /// <summary>FlexMail's answer to an approver's reply (a confirmation, or why it could not be used): no token, no Reply-To.</summary>
+    public ApprovalMail StageReplyAnswer(FlexMailDbContext db, Guid requestId, Guid? approverId, string recipient, string subject, string text,
+        DateTimeOffset now)
+    {
+        var mail = new ApprovalMail
+        {
+            ApprovalRequestId = requestId,
+            ApproverId = approverId,
+            Kind = ApprovalMailKind.ReplyAnswer,
+            Recipient = recipient,
+            AnswerSubject = subject,
+            AnswerText = text,
+            Status = ApprovalMailStatus.Queued,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+        db.ApprovalMails.Add(mail);
+        return mail;
+    }
+
     /// <summary>Wakes the sender once the caller's transaction has committed.</summary>
     public void Committed() => signal.Notify();
 }

@@ -21,6 +21,8 @@ internal sealed class ApprovalMailConfiguration : IEntityTypeConfiguration<Appro
         builder.Property(mail => mail.FailureCode).HasMaxLength(ColumnLengths.Name);
         builder.Property(mail => mail.FailureCause).HasMaxLength(ColumnLengths.Message);
         builder.Property(mail => mail.FailureFix).HasMaxLength(ColumnLengths.Message);
+        builder.Property(mail => mail.AnswerSubject).HasMaxLength(ColumnLengths.Message);
+        builder.Property(mail => mail.AnswerText).HasMaxLength(ColumnLengths.Message);
         builder.HasOne<ApprovalRequest>().WithMany().HasForeignKey(mail => mail.ApprovalRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ApprovalApprover>().WithMany().HasForeignKey(mail => mail.ApproverId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(mail => mail.TokenHash).IsUnique();

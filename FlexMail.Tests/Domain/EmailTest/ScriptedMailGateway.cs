@@ -27,8 +27,10 @@ internal sealed class ScriptedMailGateway(FakeTimeProvider clock) : IMailGateway
     public Task<Result<MailFolder>> ResolveFolderAsync(string mailbox, string path, CancellationToken cancellationToken) =>
         Answer($"Resolve {mailbox} {path}", Folder);
 
-    public Task<Result<MessagePage>> ListMessagesAsync(string mailbox, string folderId, int top, IReadOnlyList<string>? select, string? pageToken,
-        CancellationToken cancellationToken) => Answer($"List {mailbox} {folderId} {top}", Messages);
+    public Task<Result<MessagePage>> ListMessagesAsync(string mailbox, string folderId, MessageListQuery query, CancellationToken cancellationToken) =>
+        Answer($"List {mailbox} {folderId} {query.Top}", Messages);
+
+    public Task<Result<MailFolder>> EnsureFolderAsync(string mailbox, string path, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<Result<IReadOnlyList<MailFolder>>> ListFoldersAsync(string mailbox, CancellationToken cancellationToken) => throw new NotSupportedException();
 

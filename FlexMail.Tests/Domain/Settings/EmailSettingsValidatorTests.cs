@@ -211,13 +211,13 @@ public sealed class EmailSettingsValidatorTests
     }
 
     [Theory]
-    [InlineData(29)]
+    [InlineData(4)]
     [InlineData(3601)]
     public void Validate_PollIntervalOutOfBounds_IsRefused(int seconds)
     {
         var draft = ValidDraft(Application);
         draft.PollIntervalSeconds = seconds;
 
-        Assert.StartsWith("Poll Interval must be between 30 and 3600 seconds", ErrorFor(draft, nameof(draft.PollIntervalSeconds)));
+        Assert.StartsWith("Poll Interval must be between 5 and 3600 seconds", ErrorFor(draft, nameof(draft.PollIntervalSeconds)));
     }
 }

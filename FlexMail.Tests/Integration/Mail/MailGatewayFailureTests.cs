@@ -116,7 +116,7 @@ public sealed class MailGatewayFailureTests(KestrelPortal portal) : IClassFixtur
     {
         using var gateway = _kit.ServiceUserGateway();
 
-        var page = await gateway.ListMessagesAsync(MailGatewayKit.Approvals, "inbox", 10, null, "https://attacker.test/v1.0/me/messages", CancellationToken.None);
+        var page = await gateway.ListMessagesAsync(MailGatewayKit.Approvals, "inbox", new MessageListQuery(10) { PageToken = "https://attacker.test/v1.0/me/messages" }, CancellationToken.None);
 
         Assert.False(page.Succeeded);
         Assert.Equal(MailFailureKind.InvalidRequest, page.MailFailure().Kind);

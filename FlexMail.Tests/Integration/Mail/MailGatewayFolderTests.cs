@@ -88,7 +88,7 @@ public sealed class MailGatewayFolderTests(KestrelPortal portal) : IClassFixture
     {
         using var gateway = _kit.ServiceUserGateway();
 
-        var page = await gateway.ListMessagesAsync(MailGatewayKit.Approvals, "AAMkNoSuchFolder", 10, null, null, CancellationToken.None);
+        var page = await gateway.ListMessagesAsync(MailGatewayKit.Approvals, "AAMkNoSuchFolder", new MessageListQuery(10), CancellationToken.None);
 
         Assert.False(page.Succeeded);
         Assert.Equal(MailFailureKind.FolderNotFound, page.MailFailure().Kind);

@@ -56,7 +56,7 @@ internal sealed class MailGatewayKit(KestrelPortal portal)
         string? token = null;
         do
         {
-            var page = await gateway.ListMessagesAsync(mailbox, folderId, pageSize, null, token, CancellationToken.None);
+            var page = await gateway.ListMessagesAsync(mailbox, folderId, new MessageListQuery(pageSize) { PageToken = token }, CancellationToken.None);
             Assert.True(page.Succeeded, page.Problem?.ToString());
             messages.AddRange(page.Value.Messages);
             token = page.Value.NextPageToken;

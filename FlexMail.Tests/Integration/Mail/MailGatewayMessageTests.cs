@@ -21,7 +21,7 @@ public sealed class MailGatewayMessageTests(KestrelPortal portal) : IClassFixtur
         using var gateway = _kit.Delegated(SandboxSeed.MeganBowen, "Mail.ReadWrite");
         var inbox = await MailGatewayKit.FolderAsync(gateway, Megan, "Inbox");
 
-        var first = await gateway.ListMessagesAsync(Megan, inbox.Id, 2, ["id", "subject", "receivedDateTime"], null, CancellationToken.None);
+        var first = await gateway.ListMessagesAsync(Megan, inbox.Id, new MessageListQuery(2) { Select = ["id", "subject", "receivedDateTime"] }, CancellationToken.None);
         var all = await MailGatewayKit.AllMessagesAsync(gateway, Megan, inbox.Id, pageSize: 2);
 
         Assert.True(first.Succeeded, first.Problem?.ToString());

@@ -283,6 +283,14 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnswerSubject")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ApprovalRequestId")
                         .HasColumnType("TEXT");
 
@@ -358,6 +366,203 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("ApprovalMails", (string)null);
+                });
+
+            modelBuilder.Entity("FlexMail.Domain.Approvals.Replies.ProcessedReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnswerMailId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovalMailId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovalRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApproverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisiveLine")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GraphMessageId")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternetMessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuotedText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Removal")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovalError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalRequestId");
+
+                    b.HasIndex("MessageKey")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("Removal");
+
+                    b.HasIndex("Sender");
+
+                    b.HasIndex("Outcome", "ProcessedAt");
+
+                    b.ToTable("ProcessedReplies");
+                });
+
+            modelBuilder.Entity("FlexMail.Domain.Approvals.Replies.ReplyMonitorState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Backlog")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForeignInFolder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCycleEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastCycleProcessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastCycleRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastCycleSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCycleStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastErrorCause")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorFix")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextCycleAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotOursInFolder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ThrottledUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReplyMonitorState", (string)null);
                 });
 
             modelBuilder.Entity("FlexMail.Domain.Approvals.Webhooks.WebhookAttempt", b =>
@@ -876,6 +1081,12 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SendReplyAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SendReplyConfirmations")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ServerBaseUrl")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -956,6 +1167,14 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ApproverId")
                         .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("FlexMail.Domain.Approvals.Replies.ProcessedReply", b =>
+                {
+                    b.HasOne("FlexMail.Domain.Approvals.ApprovalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("FlexMail.Domain.Approvals.Webhooks.WebhookAttempt", b =>
