@@ -189,7 +189,8 @@ internal static class HtmlReplyText
                     _line.Append(' ');
                     _space = false;
                 }
-                _line.Append(c);
+                // A no-break space is a space that keeps an otherwise empty paragraph (Outlook's blank lines) a line.
+                _line.Append(c == '\u00a0' ? ' ' : c);
                 _kind = Max(_kind, kind);
             }
         }
