@@ -44,6 +44,35 @@ public static class SandboxSeed
         : mailbox.Id == ServiceUser.Id ? ["Approvals"]
         : [];
 
+    /// <summary>
+    /// The approvals mailbox files FlexMail's replies (subject with <c>[FlexMail]</c> or a token) in
+    /// <c>Inbox/FlexMail Replies</c>, where the reply monitor reads them; a missing folder is created.
+    /// </summary>
+    public static IEnumerable<SandboxInboxRule> InboxRules(SandboxUser mailbox, SandboxMailFolder inbox, List<SandboxMailFolder> inboxChildren)
+    {
+        ArgumentNullException.ThrowIfNull(mailbox);
+        ArgumentNullException.ThrowIfNull(inbox);
+        ArgumentNullException.ThrowIfNull(inboxChildren);
+        if (mailbox.Id != ApprovalsMailbox.Id)
+        {
+            yield break;
+        }
+        var replies = inboxChildren.FirstOrDefault(f => f.DisplayName == SandboxInboxRules.FlexMailRepliesFolder);
+        if (replies is null)
+        {
+            replies = new SandboxMailFolder
+            {
+                Id = SandboxIds.NewFolderId(),
+                MailboxUserId = mailbox.Id,
+                ParentFolderId = inbox.Id,
+                DisplayName = SandboxInboxRules.FlexMailRepliesFolder,
+                CreatedAt = inbox.CreatedAt,
+            };
+            inboxChildren.Add(replies);
+        }
+        yield return SandboxInboxRules.FlexMailReplies(mailbox.Id, replies.Id);
+    }
+
     public static SandboxFaultSettings Faults => new();
 
     /// <summary>A welcome mail in every mailbox, so that a new sandbox has something to read.</summary>

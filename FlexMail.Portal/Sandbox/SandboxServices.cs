@@ -1,6 +1,7 @@
 using FlexMail.Domain;
 using FlexMail.Domain.Connectivity;
 using FlexMail.Portal.Sandbox.Apps;
+using FlexMail.Portal.Sandbox.Automation;
 using FlexMail.Portal.Sandbox.Directory;
 using FlexMail.Portal.Sandbox.Faults;
 using FlexMail.Portal.Sandbox.Graph;
@@ -63,6 +64,7 @@ public static class SandboxServices
         services.AddSingleton<SandboxPortalSignIn>();
         services.AddSingleton<SandboxAppConsents>();
         services.AddSingleton<SandboxMailbox>();
+        services.AddSingleton<SandboxRawDelivery>();
         services.AddSandboxFaults();
         return services;
     }
@@ -77,6 +79,7 @@ public static class SandboxServices
         app.MapSandboxGraph();
         app.MapSandboxIdentity();
         app.MapSandboxMailBody();
+        app.MapSandboxAutomation();
         return app;
     }
 }

@@ -80,14 +80,17 @@ public sealed partial class SandboxStore(
                     db.MailFolders.Add(folder);
                     if (wellKnownName == WellKnownFolders.Inbox)
                     {
-                        db.MailFolders.AddRange(SandboxSeed.InboxChildFolders(mailbox).Select(child => new SandboxMailFolder
+                        var children = SandboxSeed.InboxChildFolders(mailbox).Select(child => new SandboxMailFolder
                         {
                             Id = SandboxIds.NewFolderId(),
                             MailboxUserId = mailbox.Id,
                             ParentFolderId = folder.Id,
                             DisplayName = child,
                             CreatedAt = now,
-                        }));
+                        }).ToList();
+                        var rules = SandboxSeed.InboxRules(mailbox, folder, children).ToList();
+                        db.MailFolders.AddRange(children);
+                        db.InboxRules.AddRange(rules);
                     }
                 }
             }

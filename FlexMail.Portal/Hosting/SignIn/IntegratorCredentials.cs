@@ -11,11 +11,17 @@ internal static class IntegratorCredentials
 {
     public const string Scheme = "FlexMail.Integrator";
 
+    /// <summary>The key when <c>X-Api-Key</c> is there, else the person's sign-in session.</summary>
+    public const string AdminOrApiKeyScheme = "FlexMail.AdminOrApiKey";
+
     public static AuthenticationBuilder AddFlexMailIntegratorCredentials(this AuthenticationBuilder authentication) => authentication
         .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, _ => { })
         .AddPolicyScheme(Scheme, "API key or bearer token", policy =>
             policy.ForwardDefaultSelector = context =>
                 !context.Request.Headers.ContainsKey(ApiKeyAuthentication.HeaderName) && context.Request.Headers.Authorization.Count > 0
                     ? IntegratorTokens.Scheme
-                    : ApiKeyAuthentication.SchemeName);
+                    : ApiKeyAuthentication.SchemeName)
+        .AddPolicyScheme(AdminOrApiKeyScheme, "Signed-in person or API key", policy =>
+            policy.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthentication.HeaderName) ? ApiKeyAuthentication.SchemeName : PortalSignIn.ChallengeScheme);
 }

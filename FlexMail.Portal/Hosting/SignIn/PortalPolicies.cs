@@ -20,9 +20,17 @@ public static class PortalPolicies
     /// </summary>
     public const string Integrator = "Integrator";
 
+    /// <summary>
+    /// The sandbox's automation API (<c>/sandbox/api</c>): a signed-in <see cref="PortalRoles.Admin"/>, or a program with
+    /// an API key (<c>X-Api-Key</c>).
+    /// </summary>
+    public const string SandboxAutomation = "SandboxAutomation";
+
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder authorization) => authorization
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin))
         .AddPolicy(Support, policy => policy.RequireAuthenticatedUser().RequireRole(PortalRoles.Admin, PortalRoles.Support))
-        .AddPolicy(Integrator, policy => policy.AddAuthenticationSchemes(IntegratorCredentials.Scheme).RequireAuthenticatedUser().RequireRole(PortalRoles.Integrator));
+        .AddPolicy(Integrator, policy => policy.AddAuthenticationSchemes(IntegratorCredentials.Scheme).RequireAuthenticatedUser().RequireRole(PortalRoles.Integrator))
+        .AddPolicy(SandboxAutomation, policy => policy.AddAuthenticationSchemes(IntegratorCredentials.AdminOrApiKeyScheme).RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.IsInRole(PortalRoles.Admin) || ApiKeyClaims.KeyIdOf(context.User) is not null));
 }

@@ -14,6 +14,8 @@ public static class SandboxIds
 
     public static string NewConversationId() => "AAQkAD" + Random(45);
 
+    public static string NewRuleId() => "AQAAA" + Random(9);
+
     public static string NewChangeKey() => "CQAAAB" + Random(30);
 
     private static string Random(int bytes) => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(bytes));

@@ -6,7 +6,7 @@ namespace FlexMail.Portal.Sandbox.Mail;
 /// <summary>
 /// The sandbox's mail transport: puts a copy of a sent mail in every recipient mailbox's Inbox (and the sender's
 /// Sent Items), with real headers: Message-ID, Date, From, To, Subject, and In-Reply-To / References on replies.
-/// Recipients outside the sandbox tenant are reported, not delivered. <c>Auto-Submitted</c> never reaches a recipient
+/// Each recipient mailbox's inbox rules file its copy (<see cref="SandboxInboxRules"/>). Recipients outside the sandbox tenant are reported, not delivered. <c>Auto-Submitted</c> never reaches a recipient
 /// (Exchange strips it from submitted mail); custom <c>x-</c> headers do.
 /// </summary>
 public sealed class SandboxMailDelivery(IDbContextFactory<SandboxDbContext> contexts, TimeProvider clock)
@@ -29,9 +29,13 @@ public sealed class SandboxMailDelivery(IDbContextFactory<SandboxDbContext> cont
             .ToListAsync(cancellationToken);
         var folders = await FoldersAsync(db, [.. mailboxes.Select(m => m.Id), mail.SenderMailboxUserId], cancellationToken);
 
+        var tree = mailboxes.Count > 0 ? await SandboxFolderTree.LoadAsync(db, cancellationToken) : null;
+        var rules = mailboxes.Count > 0 ? await SandboxInboxRules.LoadAsync(db, cancellationToken) : null;
         foreach (var mailbox in mailboxes)
         {
-            db.Messages.Add(Copy(mail, mailbox.Id, folders[(mailbox.Id, WellKnownFolders.Inbox)], internetMessageId, conversationId, headers, now, isRead: false));
+            var copy = Copy(mail, mailbox.Id, folders[(mailbox.Id, WellKnownFolders.Inbox)], internetMessageId, conversationId, headers, now, isRead: false);
+            copy.FolderId = rules!.FolderFor(copy, tree!);
+            db.Messages.Add(copy);
         }
         if (mail.SaveToSentItems && folders.TryGetValue((mail.SenderMailboxUserId, WellKnownFolders.SentItems), out var sentItems))
         {

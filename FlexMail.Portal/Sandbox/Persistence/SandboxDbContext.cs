@@ -43,6 +43,8 @@ public sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> options)
 
     public DbSet<SandboxMessage> Messages => Set<SandboxMessage>();
 
+    public DbSet<SandboxInboxRule> InboxRules => Set<SandboxInboxRule>();
+
     public DbSet<SandboxFaultSettings> FaultSettings => Set<SandboxFaultSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -49,7 +49,7 @@ public sealed class MailClientTests : SandboxComponentTest
     }
 
     [Fact]
-    public async Task Reply_ToAnApprovalMail_ArrivesInTheApprovalsInboxAsAReply()
+    public async Task Reply_ToAnApprovalMail_ArrivesInFlexMailRepliesOfTheApprovalsMailboxAsAReply()
     {
         await DeliverApprovalMailAsync();
         var adele = RenderClient(SandboxSeed.AdeleVance.Mail!);
@@ -63,7 +63,8 @@ public sealed class MailClientTests : SandboxComponentTest
         await Button(_dialogs, "Send").ClickAsync(new());
 
         var approvals = RenderClient(SandboxSeed.ApprovalsMailbox.Mail!);
-        var reply = approvals.Find($"tr[data-row='RE: {ApprovalSubject}']");
+        await approvals.Find("[data-testid=mail-folders] [data-folder='FlexMail Replies']").ClickAsync(new());
+        var reply = approvals.WaitForElement($"tr[data-row='RE: {ApprovalSubject}']");
         Assert.Contains("Adele Vance", reply.TextContent);
         await using var db = await SandboxContexts.CreateDbContextAsync();
         var stored = await db.Messages.SingleAsync(m => m.MailboxUserId == SandboxSeed.ApprovalsMailbox.Id && m.Subject == $"RE: {ApprovalSubject}");

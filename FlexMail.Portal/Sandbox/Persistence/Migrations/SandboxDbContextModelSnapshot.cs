@@ -415,6 +415,39 @@ namespace FlexMail.Portal.Sandbox.Persistence.Migrations
                     b.ToTable("SigningKeys");
                 });
 
+            modelBuilder.Entity("FlexMail.Portal.Sandbox.Mail.SandboxInboxRule", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MailboxUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailboxUserId", "Sequence");
+
+                    b.ToTable("InboxRules");
+                });
+
             modelBuilder.Entity("FlexMail.Portal.Sandbox.Mail.SandboxMailFolder", b =>
                 {
                     b.Property<string>("Id")
@@ -603,6 +636,15 @@ namespace FlexMail.Portal.Sandbox.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("FlexMail.Portal.Sandbox.Directory.SandboxUser", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FlexMail.Portal.Sandbox.Mail.SandboxInboxRule", b =>
+                {
                     b.HasOne("FlexMail.Portal.Sandbox.Directory.SandboxUser", null)
                         .WithMany()
                         .HasForeignKey("MailboxUserId")
