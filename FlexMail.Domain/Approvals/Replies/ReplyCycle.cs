@@ -98,6 +98,7 @@ public sealed class ReplyCycle(
                             continue;
                         }
                         row = await recorder.RecordAsync(message, key, assessment, answering, cancellationToken);
+                        known.TryAdd(key, row);
                     }
                     listing.Processed++;
                     await hooks.RecordedAsync(row, cancellationToken);

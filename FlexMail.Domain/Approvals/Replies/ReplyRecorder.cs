@@ -56,7 +56,8 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
             });
             AddStep(row, "decide", decided.Problem.Cause, Since(started));
         }
-        return await RecordOutcomeAsync(row, assessment.ApprovalMail?.Recipient ?? message.From?.Address, answering, cancellationToken);
+        var owed = assessment.OwesAnswer || row.Outcome == ReplyOutcome.Late;
+        return await RecordOutcomeAsync(row, owed ? message.From?.Address : null, answering, cancellationToken);
     }
 
     private async Task<ProcessedReply> RecordOutcomeAsync(ProcessedReply row, string? answerTo, ReplyAnswering answering, CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         row.ProcessedAt = now;
-        if (answering.Problems && answerTo is not null && row.ApprovalRequestId is { } requestId && Owed(row)
+        if (answering.Problems && answerTo is not null && row.ApprovalRequestId is { } requestId
             && await db.ApprovalRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Title).SingleOrDefaultAsync(cancellationToken) is { } title
             && ReplyAnswers.Problem(title, row.Outcome, row.Reason) is var (subject, text)
             && await AnswersInLastHourAsync(db, answerTo, now, cancellationToken) < options.Value.AnswersPerSenderPerHour)
@@ -88,8 +89,6 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
         }
         return row;
     }
-
-    private static bool Owed(ProcessedReply row) => row.Outcome is ReplyOutcome.NoDecision or ReplyOutcome.Late or ReplyOutcome.Refused;
 
     private static Task<int> AnswersInLastHourAsync(FlexMailDbContext db, string recipient, DateTimeOffset now, CancellationToken cancellationToken)
     {
