@@ -37,7 +37,7 @@ public sealed class ReplyMonitorOptions
     public int AnswersPerSenderPerHour { get; set; } = 5;
 
     /// <summary>The shortest lease; the lease is 1.5 poll intervals when that is longer.</summary>
-    public TimeSpan MinimumLease { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MinimumLease { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The longest wait after failed cycles.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
