@@ -35,7 +35,7 @@ public static class ReplyCorpus
     public static string Fill(ReplyCase replyCase, CorpusValues values)
     {
         var text = FillText(Raw(replyCase), values);
-        if (!text.Contains("{{", StringComparison.Ordinal))
+        if (!text.Contains("base64", StringComparison.OrdinalIgnoreCase))
         {
             return text;
         }
