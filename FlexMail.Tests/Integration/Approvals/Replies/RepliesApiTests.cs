@@ -1,4 +1,5 @@
 using System.Net;
+using FlexMail.Domain.ApiKeys;
 using FlexMail.Domain.Approvals;
 using FlexMail.Domain.Approvals.Replies;
 using FlexMail.Domain.Persistence;
@@ -132,6 +133,20 @@ public sealed class RepliesApiTests(ApprovalsApiPortal api) : IClassFixture<Appr
         {
             await control.ResumeAsync(TestActors.Admin, CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task Monitor_WithAnApiKey_Answers200()
+    {
+        var created = await api.Portal.Get<ApiKeyService>().CreateAsync("Reply dashboard", TestActors.Admin, CancellationToken.None);
+        Assert.True(created.Succeeded, created.Problem?.ToString());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/monitor");
+        request.Headers.Add("X-Api-Key", created.Value!.Key);
+
+        using var response = await api.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await JsonAsync(response)).TryGetProperty("state", out _));
     }
 
     [Fact]
