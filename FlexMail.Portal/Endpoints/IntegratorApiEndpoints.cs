@@ -16,6 +16,7 @@ internal static class IntegratorApiEndpoints
             .WithSummary("Who FlexMail takes the caller for")
             .WithDescription("The calling application (or API key) and its FlexMail roles, as FlexMail read them from the credentials: a way to check a pipeline's credentials before it asks for approvals.");
         api.MapApprovalsApi();
+        api.MapRepliesApi();
         return endpoints;
     }
 

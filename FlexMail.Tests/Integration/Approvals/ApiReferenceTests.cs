@@ -22,8 +22,10 @@ public sealed partial class ApiReferenceTests(ApprovalsApiPortal api) : IClassFi
         {
             "POST /api/v1/approvals", "GET /api/v1/approvals", "GET /api/v1/approvals/{id}", "POST /api/v1/approvals/{id}/decisions",
             "POST /api/v1/approvals/{id}/cancel", "POST /api/v1/approvals/{id}/reminders", "GET /api/v1/whoami",
+            "GET /api/v1/replies", "GET /api/v1/replies/{id}", "POST /api/v1/replies/parse", "GET /api/v1/monitor",
         });
-        Assert.All(operations.Where(operation => operation.Contains("/approvals", StringComparison.Ordinal)), operation =>
+        Assert.All(operations.Where(operation => operation.Contains("/approvals", StringComparison.Ordinal)
+            || operation.Contains("/replies", StringComparison.Ordinal) || operation.Contains("/monitor", StringComparison.Ordinal)), operation =>
         {
             var (method, path) = (operation.Split(' ')[0].ToLowerInvariant(), operation.Split(' ')[1]);
             Assert.False(string.IsNullOrWhiteSpace(paths.GetProperty(path).GetProperty(method).GetProperty("summary").GetString()), operation);
@@ -36,6 +38,11 @@ public sealed partial class ApiReferenceTests(ApprovalsApiPortal api) : IClassFi
         Assert.True(create.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         var decide = paths.GetProperty("/api/v1/approvals/{id}/decisions").GetProperty("post");
         Assert.Equal(["200", "400", "401", "403", "404", "409"], decide.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
+        var parse = paths.GetProperty("/api/v1/replies/parse").GetProperty("post");
+        Assert.Equal(["200", "400", "401", "403", "413", "415"], parse.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["message/rfc822", "text/html", "text/plain"],
+            parse.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("Monitor", paths.GetProperty("/api/v1/monitor").GetProperty("get").GetProperty("tags")[0].GetString());
         Assert.True(paths.GetProperty("/api/v1/approvals/{id}/reminders").GetProperty("post").GetProperty("responses").TryGetProperty("202", out _));
     }
 
