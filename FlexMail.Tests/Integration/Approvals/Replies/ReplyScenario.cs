@@ -113,12 +113,13 @@ internal sealed class ReplyScenario(KestrelPortal portal)
         }
     }
 
+    /// <summary>A cycle with the test's hooks, limits and clock; the pacer keeps real time (it spaces real requests to the sandbox).</summary>
     public ReplyCycle Cycle(IReplyMonitorHooks? hooks = null, ReplyMonitorOptions? options = null, TimeProvider? clock = null)
     {
         var value = Options.Create(options ?? new ReplyMonitorOptions { RequestBudget = 1_000_000 });
         var time = clock ?? TimeProvider.System;
         return new ReplyCycle(Contexts, portal.Get<EmailSettingsService>(), portal.Get<MailboxConnections>(), portal.Get<MailGatewayFactory>(),
-            portal.Get<InstallationCodes>(), portal.Get<ReplyAssessor>(), portal.Get<ReplyRecorder>(), new GraphRequestPacer(value, time),
+            portal.Get<InstallationCodes>(), portal.Get<ReplyAssessor>(), portal.Get<ReplyRecorder>(), new GraphRequestPacer(value, TimeProvider.System),
             hooks ?? new NoReplyMonitorHooks(), value, time);
     }
 
