@@ -7,8 +7,8 @@ namespace FlexMail.Domain.Approvals.Replies.Parsing;
 /// <summary>
 /// Turns an HTML reply into lines with AngleSharp: block elements and <c>&lt;br&gt;</c> break lines, entities are
 /// decoded, scripts and styles dropped. Quote containers (Outlook's <c>divRplyFwdMsg</c>, Gmail's <c>gmail_quote</c>,
-/// <c>blockquote</c>, Thunderbird's <c>moz-cite-prefix</c> …) mark their lines as quote, the Outlook and Thunderbird
-/// ones everything after them too; signature containers mark theirs as signature.
+/// <c>blockquote</c>, Thunderbird's <c>moz-cite-prefix</c> …) mark their lines as quote, the Outlook ones everything
+/// after them too; signature containers mark theirs as signature.
 /// </summary>
 internal static class HtmlReplyText
 {
@@ -140,11 +140,12 @@ internal static class HtmlReplyText
         {
             return (ReplyLineKind.Text, false);
         }
-        if (classes.Contains("moz-cite-prefix") || classes.Contains("OutlookMessageHeader"))
+        if (classes.Contains("OutlookMessageHeader"))
         {
             return (ReplyLineKind.Quote, true);
         }
-        if (classes.Contains("gmail_quote") || classes.Contains("yahoo_quoted"))
+        // Thunderbird's "On … wrote:" line is followed by the blockquote; a bottom post may follow that.
+        if (classes.Contains("gmail_quote") || classes.Contains("yahoo_quoted") || classes.Contains("moz-cite-prefix"))
         {
             return (ReplyLineKind.Quote, false);
         }
