@@ -151,4 +151,17 @@ public sealed class ReplyParserHtmlTests
         Assert.Equal(ReplyDecision.Approve, reply.Decision);
         Assert.Equal("Approve\n\nok", reply.OwnText);
     }
+
+    [Theory]
+    [InlineData("<div id=\"x_divRplyFwdMsg\"><b>From:</b> Bot</div>")]
+    [InlineData("<div class=\"x_gmail_quote\">On Tue, Bot wrote:</div>")]
+    [InlineData("<div class=\"ydp5c1f2a3byahoo_quoted\">Bot wrote:</div>")]
+    [InlineData("<div id=\"x_x_Signature\">Anna</div>")]
+    public void Parse_PrefixedContainerIds_AreRecognised(string container)
+    {
+        var reply = Html($"<div>Approve</div>{container}<div>Reject</div>");
+
+        Assert.Equal(ReplyDecision.Approve, reply.Decision);
+        Assert.Equal("Approve", reply.OwnText);
+    }
 }
