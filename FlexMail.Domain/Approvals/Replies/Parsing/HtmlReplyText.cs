@@ -7,8 +7,8 @@ namespace FlexMail.Domain.Approvals.Replies.Parsing;
 /// <summary>
 /// Turns an HTML reply into lines with AngleSharp: block elements and <c>&lt;br&gt;</c> break lines, entities are
 /// decoded, scripts and styles dropped. Quote containers (Outlook's <c>divRplyFwdMsg</c>, Gmail's <c>gmail_quote</c>,
-/// <c>blockquote</c>, Thunderbird's <c>moz-cite-prefix</c> …) mark their lines as quote, the Outlook and Thunderbird
-/// ones everything after them too; signature containers mark theirs as signature.
+/// <c>blockquote</c>, Thunderbird's <c>moz-cite-prefix</c> …) mark their lines as quote, the Outlook ones everything
+/// after them too; signature containers mark theirs as signature.
 /// </summary>
 internal static class HtmlReplyText
 {
@@ -113,11 +113,19 @@ internal static class HtmlReplyText
 
     private static ReplyLineKind Max(ReplyLineKind a, ReplyLineKind b) => a >= b ? a : b;
 
+    /// <summary>
+    /// What an element's subtree is. Exchange prefixes the ids and classes of received HTML with <c>x_</c> (once per
+    /// hop), Yahoo its classes with <c>ydp…</c>: both are looked through.
+    /// </summary>
     private static (ReplyLineKind Kind, bool RestIsQuote) Classify(IElement element)
     {
-        var id = element.Id;
-        if (id is not null)
+        if (element.LocalName == "blockquote")
         {
+            return (ReplyLineKind.Quote, false);
+        }
+        if (element.Id is { Length: > 0 } rawId)
+        {
+            var id = Unprefixed(rawId);
             if (Is(id, "divRplyFwdMsg") || Is(id, "appendonsend"))
             {
                 return (ReplyLineKind.Quote, true);
@@ -131,31 +139,36 @@ internal static class HtmlReplyText
                 return (ReplyLineKind.Signature, false);
             }
         }
-        if (element.LocalName == "blockquote")
+        foreach (var rawClass in element.ClassList)
         {
-            return (ReplyLineKind.Quote, false);
-        }
-        var classes = element.ClassList;
-        if (classes.Length == 0)
-        {
-            return (ReplyLineKind.Text, false);
-        }
-        if (classes.Contains("moz-cite-prefix") || classes.Contains("OutlookMessageHeader"))
-        {
-            return (ReplyLineKind.Quote, true);
-        }
-        if (classes.Contains("gmail_quote") || classes.Contains("yahoo_quoted"))
-        {
-            return (ReplyLineKind.Quote, false);
-        }
-        if (classes.Contains("gmail_signature") || classes.Contains("moz-signature"))
-        {
-            return (ReplyLineKind.Signature, false);
+            var name = Unprefixed(rawClass);
+            if (Is(name, "OutlookMessageHeader"))
+            {
+                return (ReplyLineKind.Quote, true);
+            }
+            // Thunderbird's "On … wrote:" line is followed by the blockquote; a bottom post may follow that.
+            if (Is(name, "gmail_quote") || Is(name, "moz-cite-prefix") || name.EndsWith("yahoo_quoted", StringComparison.OrdinalIgnoreCase))
+            {
+                return (ReplyLineKind.Quote, false);
+            }
+            if (Is(name, "gmail_signature") || Is(name, "moz-signature"))
+            {
+                return (ReplyLineKind.Signature, false);
+            }
         }
         return (ReplyLineKind.Text, false);
     }
 
-    private static bool Is(string id, string expected) => string.Equals(id, expected, StringComparison.OrdinalIgnoreCase);
+    private static string Unprefixed(string name)
+    {
+        while (name.StartsWith("x_", StringComparison.Ordinal))
+        {
+            name = name[2..];
+        }
+        return name;
+    }
+
+    private static bool Is(string name, string expected) => string.Equals(name, expected, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Collects text into lines: whitespace collapsed outside <c>pre</c>, a line's kind the strongest seen in it.</summary>
     private sealed class LineWriter

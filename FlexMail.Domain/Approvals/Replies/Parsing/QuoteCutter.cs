@@ -24,7 +24,7 @@ internal static class QuoteCutter
         var trimmed = new string[lines.Count];
         for (var i = 0; i < lines.Count; i++)
         {
-            trimmed[i] = lines[i].Text.Trim();
+            trimmed[i] = Normalize(lines[i].Text);
         }
         var first = 0;
         var kind = Boundary.None;
@@ -116,6 +116,18 @@ internal static class QuoteCutter
         length = 1;
         return Boundary.None;
     }
+
+    /// <summary>The line without zero-width characters (mail clients insert them) and surrounding white space.</summary>
+    private static string Normalize(string line)
+    {
+        if (line.AsSpan().IndexOfAny(ZeroWidth) >= 0)
+        {
+            line = string.Concat(line.Split(ZeroWidth));
+        }
+        return line.Trim();
+    }
+
+    private static readonly char[] ZeroWidth = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
 
     /// <summary>Trimmed lines without leading banners and one salutation, empty runs collapsed, no empty ends.</summary>
     private static List<string> Clean(IReadOnlyList<string> trimmed, int start, int end)

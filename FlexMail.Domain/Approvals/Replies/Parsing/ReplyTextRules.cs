@@ -96,7 +96,7 @@ internal static partial class ReplyTextRules
     [GeneratedRegex(@"^\*{0,2}(?:From|Von|De|Da|Van)\*{0,2}\s?:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex HeaderFrom();
 
-    [GeneratedRegex(@"^\*{0,2}(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Inviato|Verzonden|Data|Fecha|Enviada)\*{0,2}\s?:",
+    [GeneratedRegex(@"^\*{0,2}(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado el|Enviado|Inviato|Verzonden|Data|Fecha|Enviada)\*{0,2}\s?:",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout)]
     private static partial Regex HeaderDate();
 

@@ -14,7 +14,7 @@ public sealed class ReplyParserHtmlTests
         $"<div id=\"appendonsend\"></div><hr><div>{OriginalHtml}</div>",
         $"<div class=\"gmail_quote\"><div class=\"gmail_attr\">On Tue, Bot wrote:</div><blockquote class=\"gmail_quote\">{OriginalHtml}</blockquote></div>",
         $"<blockquote type=\"cite\">{OriginalHtml}</blockquote>",
-        $"<div class=\"moz-cite-prefix\">On 01.12.26 10:00, Bot wrote:</div><div>{OriginalHtml}</div>",
+        $"<div class=\"moz-cite-prefix\">On 01.12.26 10:00, Bot wrote:</div><blockquote type=\"cite\" cite=\"mid:x\">{OriginalHtml}</blockquote>",
         $"<blockquote>{OriginalHtml}</blockquote>",
         $"<hr><p><b>From:</b> Bot<br><b>Sent:</b> Tuesday<br><b>Subject:</b> x</p>{OriginalHtml}",
         $"<div id=\"mail-editor-reference-message-container\">{OriginalHtml}</div>",
@@ -124,5 +124,44 @@ public sealed class ReplyParserHtmlTests
         var reply = ReplyParser.Parse(new ReplyBody(null, html));
 
         Assert.Equal("Approve", reply.DecisiveLine);
+    }
+
+    [Fact]
+    public void Parse_ThunderbirdCitePrefixBottomPost_ReadsTheTextBelow()
+    {
+        var reply = Html($"<div class=\"moz-cite-prefix\">On 01.12.26 10:00, Bot wrote:<br></div><blockquote type=\"cite\">{OriginalHtml}</blockquote><p>Reject</p>");
+
+        Assert.Equal(ReplyDecision.Reject, reply.Decision);
+        Assert.Equal("Reject", reply.OwnText);
+    }
+
+    [Fact]
+    public void Parse_TextAfterOutlookReplyHeader_IsQuote()
+    {
+        var reply = Html($"<div id=\"divRplyFwdMsg\"><b>From:</b> Bot</div><div>{OriginalHtml}</div><div>Approve</div>");
+
+        Assert.Equal(ReplyAmbiguity.Empty, reply.Ambiguity);
+    }
+
+    [Fact]
+    public void Parse_ZeroWidthCharacters_AreIgnored()
+    {
+        var reply = Html("<div>\u200bApprove\u200b</div><div>\u200b</div><div>ok</div>");
+
+        Assert.Equal(ReplyDecision.Approve, reply.Decision);
+        Assert.Equal("Approve\n\nok", reply.OwnText);
+    }
+
+    [Theory]
+    [InlineData("<div id=\"x_divRplyFwdMsg\"><b>From:</b> Bot</div>")]
+    [InlineData("<div class=\"x_gmail_quote\">On Tue, Bot wrote:</div>")]
+    [InlineData("<div class=\"ydp5c1f2a3byahoo_quoted\">Bot wrote:</div>")]
+    [InlineData("<div id=\"x_x_Signature\">Anna</div>")]
+    public void Parse_PrefixedContainerIds_AreRecognised(string container)
+    {
+        var reply = Html($"<div>Approve</div>{container}<div>Reject</div>");
+
+        Assert.Equal(ReplyDecision.Approve, reply.Decision);
+        Assert.Equal("Approve", reply.OwnText);
     }
 }
