@@ -65,6 +65,8 @@ public static class SandboxServices
         services.AddSingleton<SandboxAppConsents>();
         services.AddSingleton<SandboxMailbox>();
         services.AddSingleton<SandboxRawDelivery>();
+        services.AddSingleton<SandboxInboxRuleStore>();
+        services.AddSingleton<SandboxReplyGenerator>();
         services.AddSandboxFaults();
         return services;
     }

@@ -9,7 +9,7 @@ namespace FlexMail.Tests.Browser;
 public sealed class SandboxMailtoBrowserTests(BrowserPortal portal) : IClassFixture<BrowserPortal>
 {
     [Fact]
-    public async Task MailClient_ApproveButtonOfAnApprovalMail_SendsTheLinksAnswerToTheApprovalsInbox()
+    public async Task MailClient_ApproveButtonOfAnApprovalMail_SendsTheLinksAnswerToFlexMailRepliesOfTheApprovalsMailbox()
     {
         var subject = $"[FlexMail] Approval required: Deploy [FM-{Guid.NewGuid():N}]"[..60];
         var answer = $"Re: {subject}";
@@ -28,6 +28,8 @@ public sealed class SandboxMailtoBrowserTests(BrowserPortal portal) : IClassFixt
         await mail.AnswerByLinkAsync("Approve");
         await Assertions.Expect(mail.Dialog).ToHaveCountAsync(0);
         await mail.SwitchToAsync("Approvals (approvals@contoso.test), shared");
+        // The approvals mailbox's inbox rule files answers to approval mails in Inbox/FlexMail Replies.
+        await mail.OpenFolderAsync("FlexMail Replies");
 
         await Assertions.Expect(mail.MessageRow(answer)).ToContainTextAsync("Megan Bowen");
     }

@@ -111,6 +111,18 @@ public sealed partial class MailClient
     // An e-mail link of the open message (an approval's Approve / Reject): a new message from the mailbox being read.
     private Task WriteFromLinkAsync(SandboxMailto mailto) => ComposeAsync("New message", null, replyAll: false, mailto);
 
+    private async Task ManageRulesAsync()
+    {
+        var parameters = new DialogParameters<ManageRulesDialog>
+        {
+            { d => d.Mailbox, _mailbox! },
+            { d => d.Folders, _folders },
+        };
+        var dialog = await Dialogs.ShowAsync<ManageRulesDialog>("Manage Rules", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
+        await dialog.Result;
+    }
+
     private async Task ComposeAsync(string title, SandboxMessage? original, bool replyAll, SandboxMailto? prefill = null)
     {
         var parameters = new DialogParameters<ComposeMailDialog>

@@ -6,7 +6,7 @@ namespace FlexMail.Portal.Sandbox.Automation;
 
 /// <summary>
 /// The sandbox's automation API under <c>/sandbox/api</c> (like Mailpit's or smtp4dev's), for tests and load runs:
-/// deliver raw MIME mail into sandbox mailboxes. Admins and API-key callers only (<see cref="PortalPolicies.SandboxAutomation"/>).
+/// deliver raw MIME mail into sandbox mailboxes, read a mailbox's messages (<see cref="SandboxMessagesApi"/>). Admins and API-key callers only (<see cref="PortalPolicies.SandboxAutomation"/>).
 /// </summary>
 public static class SandboxAutomationEndpoints
 {
@@ -18,6 +18,8 @@ public static class SandboxAutomationEndpoints
     {
         var api = app.MapGroup(Path).RequireAuthorization(PortalPolicies.SandboxAutomation).ExcludeFromDescription().DisableAntiforgery();
         api.MapPost("/deliveries", DeliverAsync);
+        SandboxMessagesApi.Map(api);
+        api.MapPost("/replies/generate", GenerateRepliesAsync);
         return app;
     }
 
@@ -55,6 +57,29 @@ public static class SandboxAutomationEndpoints
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No sandbox mailbox among the recipients", detail: exception.Message);
             }
+        }
+    }
+
+    /// <summary>The body of <c>POST /sandbox/api/replies/generate</c>.</summary>
+    public sealed record GenerateReplies(int Count, int Seed);
+
+    /// <summary>The most replies one request generates.</summary>
+    public const int MaxGeneratedReplies = 100_000;
+
+    private static async Task<IResult> GenerateRepliesAsync(GenerateReplies request, SandboxReplyGenerator generator, CancellationToken cancellationToken)
+    {
+        if (request.Count is < 1 or > MaxGeneratedReplies)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Count out of range",
+                detail: $"count must be between 1 and {MaxGeneratedReplies}.");
+        }
+        try
+        {
+            return TypedResults.Ok(await generator.GenerateAsync(request.Count, request.Seed, cancellationToken));
+        }
+        catch (NoApprovalMailException exception)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No approval mail to answer", detail: exception.Message);
         }
     }
 

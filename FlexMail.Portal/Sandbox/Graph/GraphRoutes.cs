@@ -48,7 +48,7 @@ public sealed record GraphRoute(string Method, string Template, Func<GraphCall, 
 
 /// <summary>The route table: which handler serves which Graph v1.0 mail and user path.</summary>
 public sealed class GraphRoutes(GraphUserHandler users, GraphFolderHandler folders, GraphMessageHandler messages,
-    GraphSendHandler send, GraphDraftHandler drafts, GraphBatchHandler batch)
+    GraphSendHandler send, GraphDraftHandler drafts, GraphBatchHandler batch, GraphRuleHandler rules)
 {
     public IReadOnlyList<GraphRoute> All { get; } =
     [
@@ -61,6 +61,11 @@ public sealed class GraphRoutes(GraphUserHandler users, GraphFolderHandler folde
         new("POST", "{owner}/mailFolders/{folder}/childFolders", folders.CreateAsync),
         new("GET", "{owner}/mailFolders/{folder}/messages", messages.ListAsync),
         new("POST", "{owner}/mailFolders/{folder}/messages", drafts.CreateAsync),
+        new("GET", "{owner}/mailFolders/{folder}/messageRules", rules.ListAsync),
+        new("POST", "{owner}/mailFolders/{folder}/messageRules", rules.CreateAsync),
+        new("GET", "{owner}/mailFolders/{folder}/messageRules/{rule}", rules.GetAsync),
+        new("PATCH", "{owner}/mailFolders/{folder}/messageRules/{rule}", rules.UpdateAsync),
+        new("DELETE", "{owner}/mailFolders/{folder}/messageRules/{rule}", rules.DeleteAsync),
         new("GET", "{owner}/messages", messages.ListAsync),
         new("POST", "{owner}/messages", drafts.CreateAsync),
         .. MessageRoutes("{owner}/messages/{message}", messages, send, drafts),

@@ -20,6 +20,7 @@ public static class SandboxGraphEndpoints
         services.AddSingleton<GraphSendHandler>();
         services.AddSingleton<GraphDraftHandler>();
         services.AddSingleton<GraphBatchHandler>();
+        services.AddSingleton<GraphRuleHandler>();
         return services;
     }
 

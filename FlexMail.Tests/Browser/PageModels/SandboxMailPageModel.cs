@@ -18,6 +18,10 @@ public sealed class SandboxMailPageModel(IPage page) : ShellPageModel(page)
         await Page.GetByRole(AriaRole.Option, new() { Name = optionText, Exact = true }).ClickAsync();
     }
 
+    /// <summary>Opens a folder of the mailbox by its name in the folder list.</summary>
+    public Task OpenFolderAsync(string displayName) =>
+        Page.Locator($"[data-testid=mail-folders] [data-folder=\"{displayName}\"]").ClickAsync();
+
     public ILocator Dialog => Page.GetByRole(AriaRole.Dialog);
 
     public ILocator MessageRow(string subject) => Page.Locator($"tr[data-row=\"{subject}\"]");
