@@ -1,4 +1,5 @@
 using FlexMail.Domain.Approvals.Replies;
+using FlexMail.Domain.Settings;
 
 namespace FlexMail.Portal.Workers;
 
@@ -9,7 +10,8 @@ namespace FlexMail.Portal.Workers;
 internal sealed partial class ReplyMonitorWorker(ReplyMonitor monitor, ReplyMonitorStore store, ReplySignal signal, TimeProvider clock,
     ILogger<ReplyMonitorWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan LongestSleep = TimeSpan.FromMinutes(1);
+    /// <summary>The longest sleep: settings changes (Email Approval turned on, a shorter poll interval) apply within it.</summary>
+    private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(EmailSettingsDraft.MinPollIntervalSeconds);
     private static readonly TimeSpan MaxErrorPause = TimeSpan.FromMinutes(5);
 
     /// <summary>This instance's name in the lease: machine, process and a random part, so two processes never share one.</summary>

@@ -29,9 +29,13 @@ public sealed partial class ReplyMonitor(ReplyCycle cycle, ReplyMonitorStore sto
         {
             return now + interval / 2;
         }
-        if (state.NextCycleAt is { } due && due > now)
+        // A changed poll interval applies at once: after a good cycle the next is due one (current) interval after it.
+        var due = state.ConsecutiveFailures == 0 && state.LastCycleEndedAt is { } ended && state.NextCycleAt > ended + interval
+            ? ended + interval
+            : state.NextCycleAt;
+        if (due is { } when && when > now)
         {
-            return due < now + lease / 3 ? due : now + lease / 3;
+            return when < now + lease / 3 ? when : now + lease / 3;
         }
         return await RunCycleAsync(holder, interval, lease, cancellationToken);
     }
