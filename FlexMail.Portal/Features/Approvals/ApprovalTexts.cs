@@ -53,6 +53,7 @@ public static class ApprovalTexts
     {
         ApprovalMailKind.Request => "Approval mail",
         ApprovalMailKind.Reminder => "Reminder",
+        ApprovalMailKind.ReplyAnswer => "Answer to a reply",
         _ => "Expiry notice",
     };
 
