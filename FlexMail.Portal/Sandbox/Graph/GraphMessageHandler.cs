@@ -64,6 +64,18 @@ public sealed class GraphMessageHandler(GraphMailboxes mailboxes, IDbContextFact
         return GraphResult.Ok(Entity(call, mailbox.Id, message, GraphJson.Select(call.Request)));
     }
 
+    /// <summary><c>GET messages/{id}/$value</c>: the message as MIME (its stored headers over its body).</summary>
+    public async Task<GraphResult> MimeAsync(GraphCall call, CancellationToken cancellationToken)
+    {
+        var mailbox = await mailboxes.OpenAsync(call, MailAccess.Read, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var message = await FindAsync(db, mailbox.Id, call.Value("message"), cancellationToken);
+        using var mime = SandboxMimeWriter.Build(message);
+        using var buffer = new MemoryStream();
+        await mime.WriteToAsync(buffer, cancellationToken);
+        return GraphResult.Content("message/rfc822", buffer.ToArray());
+    }
+
     public async Task<GraphResult> UpdateAsync(GraphCall call, CancellationToken cancellationToken)
     {
         var mailbox = await mailboxes.OpenAsync(call, MailAccess.ReadWrite, cancellationToken);

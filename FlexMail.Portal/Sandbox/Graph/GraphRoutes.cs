@@ -76,6 +76,7 @@ public sealed class GraphRoutes(GraphUserHandler users, GraphFolderHandler folde
     private static IEnumerable<GraphRoute> MessageRoutes(string prefix, GraphMessageHandler messages, GraphSendHandler send, GraphDraftHandler drafts) =>
     [
         new("GET", prefix, messages.GetAsync),
+        new("GET", prefix + "/$value", messages.MimeAsync),
         new("PATCH", prefix, messages.UpdateAsync),
         new("DELETE", prefix, messages.DeleteAsync),
         new("POST", prefix + "/move", messages.MoveAsync),

@@ -16,6 +16,10 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
     public async Task<GraphResult> SendMailAsync(GraphCall call, CancellationToken cancellationToken)
     {
         var mailbox = await mailboxes.OpenAsync(call, MailAccess.Send, cancellationToken);
+        if (call.Request.Text is not null)
+        {
+            return await SendMimeAsync(call, mailbox, cancellationToken);
+        }
         var message = GraphBody.Property(call.Request.Body, "message")
             ?? throw GraphException.BadRequest("Empty Payload. JSON content expected.");
         ExpectObject(message);
@@ -42,6 +46,29 @@ public sealed class GraphSendHandler(GraphMailboxes mailboxes, SandboxMailDelive
             CustomHeaders = Headers(message),
             Importance = (GraphBody.String(message, "importance") ?? "normal").ToLowerInvariant(),
             SaveToSentItems = GraphBody.Boolean(call.Request.Body, "saveToSentItems") ?? true,
+        };
+        await delivery.DeliverAsync(mail, cancellationToken);
+        return GraphResult.Accepted();
+    }
+
+    /// <summary>
+    /// <c>sendMail</c> with <c>Content-Type: text/plain</c>: the message as base64 MIME (Graph's "send mail in MIME
+    /// format"), read as a MIME draft is (the HTML part as the body, only the <c>x-</c> headers kept) and sent at once.
+    /// </summary>
+    private async Task<GraphResult> SendMimeAsync(GraphCall call, SandboxUser mailbox, CancellationToken cancellationToken)
+    {
+        var content = GraphDraftContent.Read(call.Request);
+        if (content.To.Count + content.Cc.Count == 0)
+        {
+            throw new GraphException(StatusCodes.Status400BadRequest, "ErrorInvalidRecipients",
+                "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
+        }
+        var from = await SendAsAsync(call, mailbox, content.From, cancellationToken);
+        var mail = new SandboxOutgoingMail(mailbox.Id, from, content.To, content.Subject, content.BodyContentType, content.Body)
+        {
+            CcRecipients = content.Cc,
+            ReplyTo = content.ReplyTo,
+            CustomHeaders = content.Headers,
         };
         await delivery.DeliverAsync(mail, cancellationToken);
         return GraphResult.Accepted();

@@ -44,7 +44,12 @@ public static class SandboxGraphEndpoints
         {
             context.Response.Headers[name] = value;
         }
-        if (result.Body is not null)
+        if (result.Raw is var (contentType, content))
+        {
+            context.Response.ContentType = contentType;
+            await context.Response.Body.WriteAsync(content, context.RequestAborted);
+        }
+        else if (result.Body is not null)
         {
             context.Response.ContentType = JsonContentType;
             await context.Response.WriteAsync(result.Body.ToJsonString(), context.RequestAborted);
