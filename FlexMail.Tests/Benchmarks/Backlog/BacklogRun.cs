@@ -85,8 +85,12 @@ internal static class BacklogRun
         var requests = pacer.Requests;
         var counters = scenario.Throttle.Snapshot();
         var left = (await cycle.RunAsync(ct)).Seen;
-        var outcome = await scenario.OutcomeAsync(sent.Select(s => s.RequestId).ToHashSet(), ct);
+        var outcome = await scenario.OutcomeAsync(sent.Select(s => s.RequestId).ToHashSet(), [.. mails.Select(m => m.MessageId!)], ct);
         Console.WriteLine($"{name}: drained in {elapsed.TotalSeconds:N1} s, {cycles} cycles ({failures} stopped by Graph).");
+        foreach (var (kind, rows) in outcome.ByOutcome.OrderByDescending(o => o.Value))
+        {
+            Console.WriteLine($"  - {rows:N0} {kind}");
+        }
         return new DrainResult(mails.Count, elapsed, cycles, failures, requests, counters.Sum(c => c.RequestsInWindow), counters.Sum(c => c.ThrottledCount),
             left, outcome);
     }

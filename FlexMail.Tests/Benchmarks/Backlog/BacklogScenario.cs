@@ -169,21 +169,32 @@ internal sealed class BacklogScenario(BacklogPortal portal)
             Options.Create(limits), TimeProvider.System, NullLogger<ReplyMonitor>.Instance);
     }
 
-    /// <summary>What became of the replies to these requests: rows, decisions, and any approver who decided twice.</summary>
-    public async Task<Outcome> OutcomeAsync(IReadOnlyCollection<Guid> requestIds, CancellationToken cancellationToken)
+    /// <summary>What became of the replies (by Message-ID) to these requests: rows, decisions, and any approver who decided twice.</summary>
+    public async Task<Outcome> OutcomeAsync(IReadOnlyCollection<Guid> requestIds, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)
     {
         await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
-        var rows = 0;
         var decided = 0;
         var twice = 0;
         foreach (var chunk in requestIds.Chunk(500))
         {
-            rows += await db.ProcessedReplies.CountAsync(r => r.ApprovalRequestId != null && chunk.Contains(r.ApprovalRequestId.Value), cancellationToken);
             var decisions = db.ApprovalDecisions.Where(d => chunk.Contains(d.ApprovalRequestId));
             decided += await decisions.CountAsync(cancellationToken);
             twice += await decisions.GroupBy(d => new { d.ApprovalRequestId, d.ApproverId }).CountAsync(g => g.Count() > 1, cancellationToken);
         }
-        return new Outcome(rows, decided, twice);
+        var rows = 0;
+        var outcomes = new Dictionary<string, int>();
+        foreach (var chunk in messageIds.Select(id => $"<{id}>").Chunk(500))
+        {
+            var kinds = await db.ProcessedReplies.Where(r => chunk.Contains(r.MessageKey))
+                .GroupBy(r => new { r.Outcome, r.Reason }).Select(g => new { g.Key.Outcome, g.Key.Reason, Count = g.Count() }).ToListAsync(cancellationToken);
+            foreach (var kind in kinds)
+            {
+                rows += kind.Count;
+                var key = kind.Outcome is ReplyOutcome.Approved or ReplyOutcome.Rejected ? kind.Outcome.ToString() : $"{kind.Outcome}: {kind.Reason}";
+                outcomes[key] = outcomes.GetValueOrDefault(key) + kind.Count;
+            }
+        }
+        return new Outcome(rows, decided, twice, outcomes);
     }
 
     /// <summary>When each reply (by its Message-ID) was recorded.</summary>
@@ -200,5 +211,5 @@ internal sealed class BacklogScenario(BacklogPortal portal)
 /// <summary>An approval mail as sent: its request, to whom, its token, Message-ID and subject.</summary>
 internal sealed record SentApproval(Guid RequestId, string Approver, ReplyToken Token, string MessageId, string Subject);
 
-/// <summary>Processed rows, decisions, and (request, approver) pairs with more than one decision.</summary>
-internal sealed record Outcome(int Rows, int Decisions, int DecidedTwice);
+/// <summary>Processed rows, decisions, (request, approver) pairs with more than one decision, and rows by outcome.</summary>
+internal sealed record Outcome(int Rows, int Decisions, int DecidedTwice, IReadOnlyDictionary<string, int> ByOutcome);

@@ -22,7 +22,8 @@ internal static class BacklogTable
             ("429s (sandbox ThrottledCount)", N(throttled.Throttled), N(free.Throttled)),
             ("Lost (no processed row)", N(throttled.Lost), N(free.Lost)),
             ("Double (decided twice)", N(throttled.Double), N(free.Double)),
-            ("Decisions", N(throttled.Outcome.Decisions), N(free.Outcome.Decisions)),
+            ("Decisions recorded", N(throttled.Outcome.Decisions), N(free.Outcome.Decisions)),
+            ("Rows: Approved / Rejected / Late / other", Kinds(throttled.Outcome), Kinds(free.Outcome)),
         };
         Console.WriteLine();
         Console.WriteLine($"| Reply backlog ({N(replies)} replies, window {window} s) | Throttled like Outlook | Unthrottled |");
@@ -39,6 +40,16 @@ internal static class BacklogTable
         Console.WriteLine($"| max | {latency.Max:N2} |");
         Console.WriteLine($"| lost | {latency.Lost} |");
         Console.WriteLine();
+    }
+
+    // Late: the request was already rejected when the reply was read (replies delivered together have no fixed order).
+    private static string Kinds(Outcome outcome)
+    {
+        int Count(Func<string, bool> which) => outcome.ByOutcome.Where(o => which(o.Key)).Sum(o => o.Value);
+        var approved = Count(k => k == "Approved");
+        var rejected = Count(k => k == "Rejected");
+        var late = Count(k => k.StartsWith("Late", StringComparison.Ordinal));
+        return $"{N(approved)} / {N(rejected)} / {N(late)} / {N(outcome.Rows - approved - rejected - late)}";
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
