@@ -130,22 +130,21 @@ public sealed class ReplyCycle(
                 {
                     return;
                 }
-                var result = destination is null
-                    ? await pacer.RunAsync(c => gateway.DeleteAsync(mailbox, row.GraphMessageId, c), ct) is var deleted && deleted.Succeeded
-                        ? Result<string>.Success(row.GraphMessageId) : Result<string>.Failure(deleted.Problem!)
-                    : await pacer.RunAsync(c => gateway.MoveAsync(mailbox, row.GraphMessageId, destination.Id, c), ct);
-                var gone = result.Problem is MailFailure { Kind: MailFailureKind.ItemNotFound };
-                if (result.Succeeded || gone)
+                var problem = destination is null
+                    ? (await pacer.RunAsync(c => gateway.DeleteAsync(mailbox, row.GraphMessageId, c), ct)).Problem
+                    : (await pacer.RunAsync(c => gateway.MoveAsync(mailbox, row.GraphMessageId, destination.Id, c), ct)).Problem;
+                // Not found: it is gone already (removed before a crash, or by someone else): nothing left to do.
+                if (problem is null or MailFailure { Kind: MailFailureKind.ItemNotFound })
                 {
                     await MarkRemovedAsync(row, destination is null ? ReplyRemoval.Deleted : ReplyRemoval.Moved, ct);
                     Interlocked.Increment(ref removed);
                     await hooks.RemovedAsync(row, ct);
                     return;
                 }
-                Hold(result.Problem!);
+                Hold(problem);
                 await using var db = await contexts.CreateDbContextAsync(ct);
-                await db.ProcessedReplies.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovalError, result.Problem!.Cause), ct);
-                Interlocked.CompareExchange(ref stopped, result.Problem, null);
+                await db.ProcessedReplies.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovalError, problem.Cause), ct);
+                Interlocked.CompareExchange(ref stopped, problem, null);
             });
         return stopped is null ? removed : throw new ReplyCycleException(stopped);
     }

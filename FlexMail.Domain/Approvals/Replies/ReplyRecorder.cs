@@ -90,12 +90,13 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
         return row;
     }
 
-    private static Task<int> AnswersInLastHourAsync(FlexMailDbContext db, string recipient, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>"Could not be used" answers this sender got in the last hour: processed replies of theirs that were answered but decided nothing.</summary>
+    private static Task<int> AnswersInLastHourAsync(FlexMailDbContext db, string sender, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now.AddHours(-1);
-        var normalized = recipient.Trim().ToLowerInvariant();
-        return db.ApprovalMails.CountAsync(m => m.Kind == ApprovalMailKind.ReplyAnswer && m.Recipient.ToLower() == normalized && m.CreatedAt >= since
-            && m.AnswerSubject != null && !m.AnswerSubject.Contains(" was recorded: "), cancellationToken);
+        var normalized = sender.Trim().ToLowerInvariant();
+        return db.ProcessedReplies.CountAsync(r => r.Sender != null && r.Sender.ToLower() == normalized && r.ProcessedAt >= since && r.AnswerMailId != null
+            && r.Outcome != ReplyOutcome.Approved && r.Outcome != ReplyOutcome.Rejected, cancellationToken);
     }
 
     private static ProcessedReply NewRow(MailMessage message, string messageKey, ReplyAssessment assessment)

@@ -78,6 +78,30 @@ public sealed class ReplyMonitorCycleTests(RepliesPortal portal) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Cycle_ManyUnusableRepliesFromOneSender_AnswersAtMostTheHourlyLimit()
+    {
+        var replies = new List<MimeMessage>();
+        var requests = new List<Guid>();
+        for (var i = 0; i < 7; i++)
+        {
+            var sent = (await _scenario.RequestAsync($"Limit {i}", approvers: SandboxSeed.MeganBowen)).Single();
+            requests.Add(sent.RequestId);
+            replies.Add(ReplyScenario.Reply(sent, "Sounds good"));
+        }
+        await _scenario.DeliverAsync([.. replies]);
+
+        await _scenario.Cycle().RunAsync(CancellationToken.None);
+
+        var answers = 0;
+        foreach (var id in requests)
+        {
+            Assert.Equal(ReplyOutcome.NoDecision, Assert.Single(await _scenario.RowsAsync(id)).Outcome);
+            answers += (await _scenario.AnswersAsync(id)).Count;
+        }
+        Assert.Equal(new ReplyMonitorOptions().AnswersPerSenderPerHour, answers);
+    }
+
+    [Fact]
     public async Task Cycle_OutOfOffice_IgnoredWithoutAnswer()
     {
         var sent = await _scenario.RequestAsync("Deploy 4.5");
