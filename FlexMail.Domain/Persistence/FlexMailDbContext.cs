@@ -53,6 +53,8 @@ public abstract class FlexMailDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<ReplyMonitorState> ReplyMonitorStates => Set<ReplyMonitorState>();
 
+    public DbSet<ReplyEvent> ReplyEvents => Set<ReplyEvent>();
+
     public DbSet<InstallationIdentity> InstallationIdentity => Set<InstallationIdentity>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

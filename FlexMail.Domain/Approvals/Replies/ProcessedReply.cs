@@ -71,6 +71,32 @@ public sealed class ProcessedReply
 
     /// <summary>FlexMail's answer mail to the sender (confirmation or why the reply could not be used), if one was sent.</summary>
     public Guid? AnswerMailId { get; set; }
+
+    /// <summary>What support did about the reply afterwards, if anything (each also audited).</summary>
+    public ReplyResolution? Resolution { get; set; }
+
+    public string? ResolvedBy { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>The reason support gave.</summary>
+    public string? ResolutionReason { get; set; }
+
+    /// <summary>The outcome before a reprocessing changed it.</summary>
+    public ReplyOutcome? PreviousOutcome { get; set; }
+}
+
+/// <summary>What support did about a reply that did not decide anything.</summary>
+public enum ReplyResolution
+{
+    /// <summary>Support recorded the approver's decision from the mail (Record decision).</summary>
+    Decided,
+
+    /// <summary>The mail was read again after its cause was fixed (Reprocess); the outcome is the new one.</summary>
+    Reprocessed,
+
+    /// <summary>Looked at; nothing to do (Dismiss).</summary>
+    Dismissed,
 }
 
 /// <summary>What the monitor made of a mail.</summary>

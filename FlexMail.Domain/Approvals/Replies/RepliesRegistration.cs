@@ -11,6 +11,8 @@ public static class RepliesRegistration
     {
         services.AddOptions<ReplyMonitorOptions>().Bind(configuration.GetSection(ReplyMonitorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReplySignal>();
+        services.AddSingleton<ReplyEventSignal>();
+        services.AddSingleton<ReplyEventFeed>();
         services.AddSingleton<GraphRequestPacer>();
         services.TryAddSingleton<IReplyMonitorHooks, NoReplyMonitorHooks>();
         services.AddSingleton<ReplyAssessor>();

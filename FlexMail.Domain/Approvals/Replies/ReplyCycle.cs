@@ -20,7 +20,7 @@ namespace FlexMail.Domain.Approvals.Replies;
 public sealed class ReplyCycle(
     IDbContextFactory<FlexMailDbContext> contexts, EmailSettingsService settings, MailboxConnections connections, MailGatewayFactory gateways,
     InstallationCodes installation, ReplyAssessor assessor, ReplyRecorder recorder, GraphRequestPacer pacer, IReplyMonitorHooks hooks,
-    IOptions<ReplyMonitorOptions> options, TimeProvider clock)
+    IOptions<ReplyMonitorOptions> options, ReplyEventSignal events, TimeProvider clock)
 {
     /// <summary>What a listing selects: enough to assess a reply without reading it again.</summary>
     public static readonly IReadOnlyList<string> ReplySelect =
@@ -159,12 +159,21 @@ public sealed class ReplyCycle(
         var pending = await db.ProcessedReplies.Where(r => r.Removal == ReplyRemoval.Pending).Select(r => new { r.Id, r.GraphMessageId })
             .ToListAsync(cancellationToken);
         var gone = pending.Where(p => !seenIds.Contains(p.GraphMessageId)).Select(p => p.Id).ToList();
+        var now = clock.GetUtcNow();
         foreach (var chunk in gone.Chunk(500))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.ProcessedReplies.Where(r => chunk.Contains(r.Id)).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Removal, ReplyRemoval.Moved)
                 .SetProperty(r => r.RemovalError, "Not in the reply folder any more when checked: removed before the process stopped.")
-                .SetProperty(r => r.RemovedAt, clock.GetUtcNow()), cancellationToken);
+                .SetProperty(r => r.RemovedAt, now), cancellationToken);
+            db.ReplyEvents.AddRange(chunk.Select(id => new ReplyEvent { Kind = ReplyEventKind.Removed, ProcessedReplyId = id, OccurredAt = now }));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (gone.Count > 0)
+        {
+            events.Notify();
         }
     }
 
@@ -173,10 +182,15 @@ public sealed class ReplyCycle(
         row.Removal = removal;
         row.RemovedAt = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ProcessedReplies.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Removal, removal)
             .SetProperty(r => r.RemovedAt, row.RemovedAt)
             .SetProperty(r => r.RemovalError, (string?)null), cancellationToken);
+        db.ReplyEvents.Add(ReplyEvent.For(ReplyEventKind.Removed, row, row.RemovedAt.Value));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        events.Notify();
     }
 
     private async Task<Dictionary<string, ProcessedReply>> KnownRowsAsync(IReadOnlyList<MailMessage> messages, CancellationToken cancellationToken)

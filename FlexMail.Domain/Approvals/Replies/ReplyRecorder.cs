@@ -15,7 +15,7 @@ namespace FlexMail.Domain.Approvals.Replies;
 /// instead of deciding again.
 /// </summary>
 public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts, ApprovalDecider decider, ApprovalOutbox outbox,
-    IOptions<ReplyMonitorOptions> options, TimeProvider clock)
+    IOptions<ReplyMonitorOptions> options, ReplyEventSignal events, TimeProvider clock)
 {
     private const int TextCap = 4000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -37,6 +37,7 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
                     AddStep(row, "decide", $"{(decision == DecisionKind.Approve ? "Approve" : "Reject")} recorded; the request is {request.Status.ToString().ToLowerInvariant()}.",
                         Since(started));
                     db.ProcessedReplies.Add(row);
+                    db.ReplyEvents.Add(ReplyEvent.For(ReplyEventKind.Recorded, row, made.DecidedAt));
                     if (answering.Confirmations)
                     {
                         var (subject, text) = ReplyAnswers.Confirmation(request.Title, decision, made.Comment, made.DecidedAt);
@@ -46,6 +47,7 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
             if (decided.Succeeded)
             {
                 outbox.Committed();
+                events.Notify();
                 return row;
             }
             row = NewRow(message, messageKey, assessment with
@@ -73,6 +75,7 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
             row.AnswerMailId = outbox.StageReplyAnswer(db, requestId, row.ApproverId, answerTo, subject, text, now).Id;
         }
         db.ProcessedReplies.Add(row);
+        db.ReplyEvents.Add(ReplyEvent.For(ReplyEventKind.Recorded, row, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -87,6 +90,7 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
         {
             outbox.Committed();
         }
+        events.Notify();
         return row;
     }
 

@@ -26,6 +26,10 @@ internal sealed class ProcessedReplyConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(reply => reply.QuotedText).HasMaxLength(ColumnLengths.Message);
         builder.Property(reply => reply.Removal).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(reply => reply.RemovalError).HasMaxLength(ColumnLengths.Message);
+        builder.Property(reply => reply.Resolution).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
+        builder.Property(reply => reply.ResolvedBy).HasMaxLength(ColumnLengths.Name);
+        builder.Property(reply => reply.ResolutionReason).HasMaxLength(ApprovalLimits.ReasonLength);
+        builder.Property(reply => reply.PreviousOutcome).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.HasOne<ApprovalRequest>().WithMany().HasForeignKey(reply => reply.ApprovalRequestId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(reply => reply.MessageKey).IsUnique();
         builder.HasIndex(reply => reply.ProcessedAt);

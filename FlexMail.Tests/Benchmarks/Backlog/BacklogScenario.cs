@@ -155,7 +155,7 @@ internal sealed class BacklogScenario(BacklogPortal portal)
         var pacer = new GraphRequestPacer(options, TimeProvider.System);
         var cycle = new ReplyCycle(Contexts, portal.Get<EmailSettingsService>(), portal.Get<MailboxConnections>(), portal.Get<MailGatewayFactory>(),
             portal.Get<InstallationCodes>(), portal.Get<ReplyAssessor>(), portal.Get<ReplyRecorder>(), pacer, new NoReplyMonitorHooks(), options,
-            TimeProvider.System);
+            portal.Get<ReplyEventSignal>(), TimeProvider.System);
         return (cycle, pacer);
     }
 

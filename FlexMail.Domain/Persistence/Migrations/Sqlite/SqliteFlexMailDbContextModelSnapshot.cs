@@ -429,6 +429,10 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ProcessedAt")
                         .HasColumnType("INTEGER");
 
@@ -455,6 +459,21 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("RemovedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sender")
                         .HasMaxLength(320)
@@ -488,6 +507,33 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Outcome", "ProcessedAt");
 
                     b.ToTable("ProcessedReplies");
+                });
+
+            modelBuilder.Entity("FlexMail.Domain.Approvals.Replies.ReplyEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovalRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProcessedReplyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.ToTable("ReplyEvents");
                 });
 
             modelBuilder.Entity("FlexMail.Domain.Approvals.Replies.ReplyMonitorState", b =>

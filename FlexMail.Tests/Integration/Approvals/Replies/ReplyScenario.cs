@@ -120,7 +120,7 @@ internal sealed class ReplyScenario(KestrelPortal portal)
         var time = clock ?? TimeProvider.System;
         return new ReplyCycle(Contexts, portal.Get<EmailSettingsService>(), portal.Get<MailboxConnections>(), portal.Get<MailGatewayFactory>(),
             portal.Get<InstallationCodes>(), portal.Get<ReplyAssessor>(), portal.Get<ReplyRecorder>(), new GraphRequestPacer(value, TimeProvider.System),
-            hooks ?? new NoReplyMonitorHooks(), value, time);
+            hooks ?? new NoReplyMonitorHooks(), value, portal.Get<ReplyEventSignal>(), time);
     }
 
     public ReplyMonitor Monitor(ReplyCycle cycle, TimeProvider? clock = null, ReplyMonitorOptions? options = null) =>
