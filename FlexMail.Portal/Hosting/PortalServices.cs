@@ -3,6 +3,7 @@ using FlexMail.Domain.Persistence;
 using FlexMail.Portal.Endpoints;
 using FlexMail.Portal.Hosting.Hardening;
 using FlexMail.Portal.Hosting.SignIn;
+using FlexMail.Portal.Live;
 using FlexMail.Portal.Workers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -31,6 +32,7 @@ internal static class PortalServices
         services.AddFlexMailForwardedHeaders(configuration);
         services.AddFlexMailHardening(configuration);
         services.AddScoped<Components.Shared.FileDownloader>();
+        services.AddFlexMailLive(configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<FlexMailDbContext>("database", HealthStatus.Unhealthy, [ReadyTag]);
 

@@ -44,10 +44,15 @@ public sealed class ReplyQueries(IDbContextFactory<FlexMailDbContext> contexts, 
         var title = row.ApprovalRequestId is { } requestId
             ? await db.ApprovalRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Title).SingleOrDefaultAsync(cancellationToken)
             : null;
+        var answer = row.AnswerMailId is { } answerId
+            ? await db.ApprovalMails.AsNoTracking().Where(m => m.Id == answerId)
+                .Select(m => new ReplyAnswerMail(m.Recipient, m.AnswerSubject, m.AnswerText, m.Status, m.CreatedAt, m.SentAt, m.FailureCause))
+                .SingleOrDefaultAsync(cancellationToken)
+            : null;
         return new ReplyDetails(row,
             JsonSerializer.Deserialize<List<ReplyStep>>(row.StepsJson, Json) ?? [],
             JsonSerializer.Deserialize<List<ReplyHeader>>(row.HeadersJson, Json) ?? [],
-            title);
+            title, answer);
     }
 
     /// <summary>How many replies of each outcome were processed since the start of today (UTC).</summary>
@@ -157,7 +162,12 @@ public sealed record ReplyListItem(Guid Id, ReplyOutcome Outcome, string Reason,
 public sealed record ReplyListPage(IReadOnlyList<ReplyListItem> Items, int TotalCount);
 
 /// <summary>One processed reply with its steps, the headers that mattered and its request's title.</summary>
-public sealed record ReplyDetails(ProcessedReply Reply, IReadOnlyList<ReplyStep> Steps, IReadOnlyList<ReplyHeader> Headers, string? RequestTitle = null);
+public sealed record ReplyDetails(ProcessedReply Reply, IReadOnlyList<ReplyStep> Steps, IReadOnlyList<ReplyHeader> Headers, string? RequestTitle = null,
+    ReplyAnswerMail? Answer = null);
+
+/// <summary>The mail FlexMail sent the sender about their reply (a confirmation, or why it could not be used).</summary>
+public sealed record ReplyAnswerMail(string Recipient, string? Subject, string? Text, Outbox.ApprovalMailStatus Status, DateTimeOffset QueuedAt,
+    DateTimeOffset? SentAt, string? FailureCause);
 
 /// <summary>Replies processed since <see cref="Since"/>, by outcome.</summary>
 public sealed record ReplyCounts(DateTimeOffset Since, IReadOnlyDictionary<ReplyOutcome, int> ByOutcome)

@@ -10,6 +10,7 @@ public static class PortalNavigation
     public static IReadOnlyList<NavigationSection> Sections { get; } =
     [
         new("Dashboard", "", Icons.Material.Filled.Dashboard, NavLinkMatch.All, PortalPolicies.Support),
+        new("Live Inbox", "inbox", Icons.Material.Filled.MarkEmailRead, NavLinkMatch.Prefix, PortalPolicies.Support),
         new("Approvals", "approvals", Icons.Material.Filled.FactCheck, NavLinkMatch.Prefix, PortalPolicies.Support),
         new("Setup", "setup", Icons.Material.Filled.AutoFixHigh, NavLinkMatch.Prefix, PortalPolicies.Admin),
         new("Email Settings", "settings/email", Icons.Material.Filled.Email, NavLinkMatch.Prefix, PortalPolicies.Admin),

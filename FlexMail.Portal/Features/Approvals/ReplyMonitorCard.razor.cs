@@ -1,6 +1,5 @@
 using System.Globalization;
 using FlexMail.Domain.Approvals.Replies;
-using FlexMail.Portal.Hosting.SignIn;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -16,15 +15,12 @@ public sealed partial class ReplyMonitorCard
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
     [Inject] private ReplyMonitorControl Control { get; set; } = null!;
-    [Inject] private CurrentActor Actor { get; set; } = null!;
-    [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ILogger<ReplyMonitorCard> Logger { get; set; } = null!;
 
     private ReplyMonitorStatus? _status;
     private PeriodicTimer? _timer;
-    private bool _busy;
     private bool _refreshFailing;
 
     protected override async Task OnInitializedAsync()
@@ -54,7 +50,7 @@ public sealed partial class ReplyMonitorCard
         _ => "Idle",
     };
 
-    private static Color ColorOf(ReplyMonitorRunState state) => state switch
+    internal static Color ColorOf(ReplyMonitorRunState state) => state switch
     {
         ReplyMonitorRunState.Running => Color.Success,
         ReplyMonitorRunState.Paused => Color.Warning,
@@ -62,7 +58,7 @@ public sealed partial class ReplyMonitorCard
         _ => Color.Default,
     };
 
-    private static string IconOf(ReplyMonitorRunState state) => state switch
+    internal static string IconOf(ReplyMonitorRunState state) => state switch
     {
         ReplyMonitorRunState.Running => Icons.Material.Filled.PlayCircleOutline,
         ReplyMonitorRunState.Paused => Icons.Material.Filled.PauseCircleOutline,
@@ -74,39 +70,6 @@ public sealed partial class ReplyMonitorCard
         ? "None yet"
         : string.Create(CultureInfo.InvariantCulture,
             $"{ApprovalTexts.When(at)}{(status.LastCycleMilliseconds is { } ms ? $" ({ms:0} ms)" : "")}: {status.LastCycleSeen} seen, {status.LastCycleProcessed} processed");
-
-    private Task CheckNowAsync() => ActAsync("Check now",
-        "Read the Email Reply Folder now instead of at the next cycle?", "Check Now", "Checking the reply folder now.", Control.CheckNowAsync);
-
-    private Task PauseAsync() => ActAsync("Pause the reply monitor",
-        "Pause the reply monitor? Replies wait in the folder, undecided, until someone resumes it.", "Pause", "The reply monitor is paused.", Control.PauseAsync);
-
-    private Task ResumeAsync() => ActAsync("Resume the reply monitor",
-        "Resume the reply monitor? It reads the replies waiting in the folder at once.", "Resume", "The reply monitor is running again.", Control.ResumeAsync);
-
-    private async Task ActAsync(string title, string question, string yes, string done,
-        Func<Domain.Audit.Actor, CancellationToken, Task<ReplyMonitorStatus>> act)
-    {
-        if (await Dialogs.ShowMessageBoxAsync(title, question, yesText: yes, cancelText: "Cancel") != true)
-        {
-            return;
-        }
-        _busy = true;
-        try
-        {
-            _status = await act(await Actor.GetAsync(), Aborted);
-            Snackbar.Add(done, Severity.Success);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogWarning(ex, "The reply monitor action {Action} failed", yes);
-            Snackbar.Add($"{yes} did not work ({ex.Message}). Try again; the state shown is the last one read.", Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
 
     /// <summary>Reads the state on every tick until the component goes; a failed read is said once and reading goes on.</summary>
     private async Task RefreshLoopAsync(PeriodicTimer timer, CancellationToken stopping)
