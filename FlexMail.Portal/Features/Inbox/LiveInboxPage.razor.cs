@@ -190,23 +190,25 @@ public sealed partial class LiveInboxPage : IAsyncDisposable
         await LoadAsync();
     }
 
-    private Task FilterAsync(InboxFilters filters)
+    private async Task FilterAsync(InboxFilters filters)
     {
         // Replace, not push: the back button leaves the inbox instead of stepping through every keystroke.
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(filters.ToQueryParameters()), replace: true);
-        return Task.CompletedTask;
+        _filters = filters;
+        _pageIndex = 0;
+        await LoadAsync();
     }
 
-    private Task OpenAsync(Guid id)
+    private void Open(Guid id)
     {
+        SelectedReply = id;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(InboxFilters.ReplyKey, id.ToString()), replace: true);
-        return Task.CompletedTask;
     }
 
-    private Task CloseAsync()
+    private void Close()
     {
+        SelectedReply = null;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(InboxFilters.ReplyKey, (string?)null), replace: true);
-        return Task.CompletedTask;
     }
 
     /// <summary>A support action changed the reply: the feed brings the change; the drawer and the row read it now.</summary>

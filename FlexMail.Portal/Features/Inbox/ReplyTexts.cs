@@ -74,8 +74,8 @@ public static class ReplyTexts
         null => "—",
         { TotalSeconds: < 1 } d => string.Create(CultureInfo.InvariantCulture, $"{d.TotalMilliseconds:0} ms"),
         { TotalSeconds: < 60 } d => string.Create(CultureInfo.InvariantCulture, $"{d.TotalSeconds:0.0} s"),
-        { TotalHours: < 1 } d => $"{(int)d.TotalMinutes} min {d.Seconds} s",
-        { TotalDays: < 1 } d => $"{(int)d.TotalHours} h {d.Minutes} min",
-        var d => $"{(int)d.Value.TotalDays} d {d.Value.Hours} h",
+        { TotalHours: < 1 } d => d.Seconds == 0 ? $"{(int)d.TotalMinutes} min" : $"{(int)d.TotalMinutes} min {d.Seconds} s",
+        { TotalDays: < 1 } d => d.Minutes == 0 ? $"{(int)d.TotalHours} h" : $"{(int)d.TotalHours} h {d.Minutes} min",
+        var d => d.Value.Hours == 0 ? $"{(int)d.Value.TotalDays} d" : $"{(int)d.Value.TotalDays} d {d.Value.Hours} h",
     };
 }

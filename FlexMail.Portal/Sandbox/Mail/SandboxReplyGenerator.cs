@@ -97,8 +97,11 @@ public sealed partial class SandboxReplyGenerator(IDbContextFactory<SandboxDbCon
         var candidates = await db.Messages.AsNoTracking()
             .Where(m => ids.Contains(m.MailboxUserId) && !m.IsDraft && m.Subject.Contains("[FlexMail]") && !m.Subject.StartsWith("RE:"))
             .OrderBy(m => m.ReceivedDateTime).ThenBy(m => m.Id).ToListAsync(cancellationToken);
-        // Only mail whose replies come back into the sandbox (its reply address is a sandbox mailbox).
-        var originals = candidates.Where(m => Token().IsMatch(m.Subject) && addresses.Contains(ReplyAddress(m))).ToList();
+        // Only mail an approver received (not the sender's Sent Items copy) whose replies come back into the sandbox
+        // (its reply address is a sandbox mailbox).
+        var owners = people.ToDictionary(p => p.Id, p => p.Mail!);
+        var originals = candidates.Where(m => Token().IsMatch(m.Subject) && addresses.Contains(ReplyAddress(m))
+            && m.ToRecipients.Any(r => string.Equals(r.Address, owners[m.MailboxUserId], StringComparison.OrdinalIgnoreCase))).ToList();
         if (originals.Count == 0)
         {
             throw new NoApprovalMailException(
