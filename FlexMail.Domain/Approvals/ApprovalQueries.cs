@@ -106,6 +106,38 @@ public sealed class ApprovalQueries(IDbContextFactory<FlexMailDbContext> context
         return new ApprovalCounts(pending, decidedToday, failedMails, failedWebhooks);
     }
 
+    /// <summary>
+    /// Pending requests, oldest first, each with the approvers who have not answered and when FlexMail last sent them a mail
+    /// (the approval mail or a reminder): the Live Inbox's "waiting for" panel.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingApproval>> ListPendingAsync(int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var requests = await db.ApprovalRequests.AsNoTracking().Where(r => r.Status == ApprovalStatus.Pending)
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(Math.Clamp(take, 1, ApprovalListQuery.MaxTake))
+            .Select(r => new
+            {
+                r.Id, r.Title, r.CreatedAt, r.ExpiresAt,
+                Waiting = r.Approvers.Where(a => !r.Decisions.Any(d => d.ApproverId == a.Id)).OrderBy(a => a.Position)
+                    .Select(a => new { a.Id, a.Address }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var ids = requests.Select(r => r.Id).ToList();
+        var mailed = (await db.ApprovalMails.AsNoTracking()
+                .Where(m => ids.Contains(m.ApprovalRequestId) && m.ApproverId != null && m.SentAt != null
+                    && (m.Kind == ApprovalMailKind.Request || m.Kind == ApprovalMailKind.Reminder))
+                .Select(m => new { m.ApproverId, m.SentAt })
+                .ToListAsync(cancellationToken))
+            .GroupBy(m => m.ApproverId!.Value)
+            .ToDictionary(g => g.Key, g => g.Max(m => m.SentAt));
+        return [.. requests.Select(r => new PendingApproval(r.Id, r.Title, r.CreatedAt, r.ExpiresAt,
+            [.. r.Waiting.Select(a => new PendingApprover(a.Address, mailed.GetValueOrDefault(a.Id)))]))];
+    }
+
+    /// <summary>The pending request that has waited longest, or null when none is pending.</summary>
+    public async Task<PendingApproval?> OldestPendingAsync(CancellationToken cancellationToken) =>
+        (await ListPendingAsync(1, cancellationToken)).FirstOrDefault();
+
     private static Task<ApprovalRequest?> LoadAsync(FlexMailDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.ApprovalRequests.AsNoTracking().Include(r => r.Approvers).Include(r => r.Decisions).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);

@@ -61,3 +61,9 @@ public sealed record WebhookDeliveryRow(Guid Id, string Event, string Url, Webho
 
 /// <summary>The dashboard's numbers.</summary>
 public sealed record ApprovalCounts(int Pending, int DecidedToday, int FailedMails, int FailedWebhooks);
+
+/// <summary>A pending request and the approvers it still waits for.</summary>
+public sealed record PendingApproval(Guid Id, string Title, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, IReadOnlyList<PendingApprover> Waiting);
+
+/// <summary>An approver who has not answered, and when FlexMail last sent them the approval mail or a reminder (null: not sent yet).</summary>
+public sealed record PendingApprover(string Address, DateTimeOffset? LastMailedAt);

@@ -57,6 +57,8 @@ internal static class RepliesApi
             .WithDescription("Whether the monitor runs, is paused or stopped (with the cause and the fix), what its last cycle saw and did, " +
                 "when the next one runs, the backlog and the mails it leaves in the folder.")
             .WithResponseDescriptions((StatusCodes.Status200OK, "The monitor's state."));
+
+        replies.MapReplySupportEndpoints();
         return api;
     }
 

@@ -21,6 +21,10 @@ internal static class ReplyJsonNames
 
     public static string Of(ReplyDecision decision) => Kebab(decision.ToString());
 
+    public static string? Of(ReplyResolution? resolution) => resolution is { } done ? Kebab(done.ToString()) : null;
+
+    public static string? Of(ReplyOutcome? outcome) => outcome is { } value ? Of(value) : null;
+
     private static string Kebab(string name)
     {
         var text = new StringBuilder(name.Length + 4);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FlexMail.Domain.Approvals.Replies;
 
-/// <summary>Registers the reply monitor: assessing, recording, the cycle, the lease and state, control and queries.</summary>
+/// <summary>Registers the reply monitor: assessing, recording, the cycle, the lease and state, control and queries, support's actions.</summary>
 public static class RepliesRegistration
 {
     public static IServiceCollection AddReplyMonitor(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +22,8 @@ public static class RepliesRegistration
         services.AddSingleton<ReplyMonitor>();
         services.AddSingleton<ReplyMonitorControl>();
         services.AddSingleton<ReplyQueries>();
+        services.AddSingleton<ReplyMailReader>();
+        services.AddSingleton<ReplySupport>();
         return services;
     }
 }

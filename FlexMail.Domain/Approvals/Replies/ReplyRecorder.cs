@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FlexMail.Domain.Approvals.Outbox;
-using FlexMail.Domain.Approvals.Replies.Parsing;
 using FlexMail.Domain.Mail;
 using FlexMail.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,25 +16,21 @@ namespace FlexMail.Domain.Approvals.Replies;
 public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts, ApprovalDecider decider, ApprovalOutbox outbox,
     IOptions<ReplyMonitorOptions> options, ReplyEventSignal events, TimeProvider clock)
 {
-    private const int TextCap = 4000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<ProcessedReply> RecordAsync(MailMessage message, string messageKey, ReplyAssessment assessment, ReplyAnswering answering,
         CancellationToken cancellationToken)
     {
         var row = NewRow(message, messageKey, assessment);
-        if (assessment.Outcome is ReplyOutcome.Approved or ReplyOutcome.Rejected && assessment.ApprovalMail is { } mail)
+        if (ReplyRows.DecisionOf(assessment) is (var decision, var comment) && assessment.ApprovalMail is { } mail)
         {
-            var decision = assessment.Outcome == ReplyOutcome.Approved ? DecisionKind.Approve : DecisionKind.Reject;
-            var comment = Cap(assessment.Parsed?.Comment, ApprovalLimits.CommentLength);
             var started = clock.GetUtcNow();
             var decided = await decider.DecideAsync(mail.ApprovalRequestId, new DecisionCommand(mail.Recipient, decision, comment),
                 ApprovalOrigin.Email(mail.Recipient), cancellationToken, (db, request, made) =>
                 {
                     row.Decision = decision;
                     row.ProcessedAt = made.DecidedAt;
-                    AddStep(row, "decide", $"{(decision == DecisionKind.Approve ? "Approve" : "Reject")} recorded; the request is {request.Status.ToString().ToLowerInvariant()}.",
-                        Since(started));
+                    ReplyRows.AddStep(row, "decide", ReplyRows.DecidedStep(decision, request), Since(started));
                     db.ProcessedReplies.Add(row);
                     db.ReplyEvents.Add(ReplyEvent.For(ReplyEventKind.Recorded, row, made.DecidedAt));
                     if (answering.Confirmations)
@@ -50,13 +45,8 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
                 events.Notify();
                 return row;
             }
-            row = NewRow(message, messageKey, assessment with
-            {
-                Outcome = decided.Problem!.Code == ApprovalProblems.NotAnApproverCode ? ReplyOutcome.Refused : ReplyOutcome.Late,
-                Reason = decided.Problem.Cause,
-                OwesAnswer = true,
-            });
-            AddStep(row, "decide", decided.Problem.Cause, Since(started));
+            row = NewRow(message, messageKey, ReplyRows.Undecided(assessment, decided.Problem!));
+            ReplyRows.AddStep(row, "decide", decided.Problem.Cause, Since(started));
         }
         var owed = assessment.OwesAnswer || row.Outcome == ReplyOutcome.Late;
         return await RecordOutcomeAsync(row, owed ? message.From?.Address : null, answering, cancellationToken);
@@ -105,42 +95,24 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
 
     private static ProcessedReply NewRow(MailMessage message, string messageKey, ReplyAssessment assessment)
     {
-        var parsed = assessment.Parsed;
-        return new ProcessedReply
+        var row = new ProcessedReply
         {
             MessageKey = messageKey,
-            InternetMessageId = Cap(message.InternetMessageId, ApprovalLimits.InternetMessageIdLength),
+            InternetMessageId = ReplyRows.Cap(message.InternetMessageId, ApprovalLimits.InternetMessageIdLength),
             GraphMessageId = message.Id,
             Sender = message.From?.Address,
             SenderName = message.From?.Name,
-            Subject = Cap(message.Subject, 1000),
+            Subject = ReplyRows.Cap(message.Subject, 1000),
             ReceivedAt = message.ReceivedDateTime,
-            Outcome = assessment.Outcome,
-            Reason = Cap(assessment.Reason, TextCap)!,
-            ApprovalRequestId = assessment.ApprovalMail?.ApprovalRequestId ?? assessment.RequestId,
-            ApproverId = assessment.ApprovalMail?.ApproverId ?? assessment.ApproverId,
-            ApprovalMailId = assessment.ApprovalMail?.Id,
-            MatchedBy = assessment.MatchedBy,
-            Comment = Cap(parsed?.Decision == ReplyDecision.None ? null : parsed?.Comment, ApprovalLimits.CommentLength),
-            DecisiveLine = Cap(parsed?.DecisiveLine, 1000),
-            OwnText = Cap(parsed?.OwnText, TextCap),
-            QuotedText = Cap(parsed?.QuotedText, TextCap),
-            StepsJson = JsonSerializer.Serialize(assessment.Steps, Json),
+            Reason = "",
             HeadersJson = JsonSerializer.Serialize(ReplyHeaders.Mattering(message), Json),
             Removal = assessment.Outcome == ReplyOutcome.Foreign ? ReplyRemoval.Left : ReplyRemoval.Pending,
         };
+        ReplyRows.Apply(row, assessment);
+        return row;
     }
 
     private double Since(DateTimeOffset started) => Math.Round((clock.GetUtcNow() - started).TotalMilliseconds, 2);
-
-    private static void AddStep(ProcessedReply row, string name, string verdict, double milliseconds)
-    {
-        var steps = JsonSerializer.Deserialize<List<ReplyStep>>(row.StepsJson, Json) ?? [];
-        steps.Add(new ReplyStep(name, verdict, milliseconds));
-        row.StepsJson = JsonSerializer.Serialize(steps, Json);
-    }
-
-    private static string? Cap(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }
 
 /// <summary>Which answer mails the settings allow: confirmations of recorded decisions, and why a reply could not be used.</summary>
