@@ -113,15 +113,19 @@ public sealed class ApprovalQueries(IDbContextFactory<FlexMailDbContext> context
     public async Task<IReadOnlyList<PendingApproval>> ListPendingAsync(int take, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var requests = await db.ApprovalRequests.AsNoTracking().Where(r => r.Status == ApprovalStatus.Pending)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(Math.Clamp(take, 1, ApprovalListQuery.MaxTake))
+        // Approvers and decisions are loaded with the requests (a split query) and compared here: the "not yet decided"
+        // subquery per request would need SQL APPLY, which SQLite lacks.
+        var requests = (await db.ApprovalRequests.AsNoTracking().Where(r => r.Status == ApprovalStatus.Pending)
+                .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(Math.Clamp(take, 1, ApprovalListQuery.MaxTake))
+                .Include(r => r.Approvers).Include(r => r.Decisions).AsSplitQuery()
+                .ToListAsync(cancellationToken))
             .Select(r => new
             {
                 r.Id, r.Title, r.CreatedAt, r.ExpiresAt,
-                Waiting = r.Approvers.Where(a => !r.Decisions.Any(d => d.ApproverId == a.Id)).OrderBy(a => a.Position)
+                Waiting = r.Approvers.Where(a => r.Decisions.All(d => d.ApproverId != a.Id)).OrderBy(a => a.Position)
                     .Select(a => new { a.Id, a.Address }).ToList(),
             })
-            .ToListAsync(cancellationToken);
+            .ToList();
         var ids = requests.Select(r => r.Id).ToList();
         var mailed = (await db.ApprovalMails.AsNoTracking()
                 .Where(m => ids.Contains(m.ApprovalRequestId) && m.ApproverId != null && m.SentAt != null

@@ -45,6 +45,35 @@ public sealed class LiveInboxBrowserTests(BrowserPortal portal) : IClassFixture<
         await Assertions.Expect(inbox.Drawer.GetByTestId("drawer-match")).Not.ToHaveTextAsync("Not matched to an approval mail");
     }
 
+    [Fact]
+    public async Task AReplyWithoutAKeyword_AppearsAsNoDecision_AndRecordDecisionEndsTheRequest()
+    {
+        var scenario = new ApprovalScenario(portal.Portal);
+        await scenario.ConnectAsync();
+        await PollEveryFiveSecondsAsync();
+        var title = $"Deploy release 6.{Guid.NewGuid():N}"[..28];
+        var request = await scenario.CreateAsync(title, SandboxSeed.MeganBowen);
+        await WaitUntilSentAsync(request);
+
+        var support = await portal.OpenPageAsync(SandboxSeed.AlexWilber);
+        var inbox = new LiveInboxPageModel(support);
+        await inbox.GotoAsync();
+        var approver = await portal.OpenPageAsync();
+        var mail = new SandboxMailPageModel(approver);
+        await mail.GotoAsync(SandboxSeed.MeganBowen.Mail!);
+        await mail.OpenAsync(await SubjectAsync(approver, title));
+        await mail.ReplyAsync("Looks good to me, ship it");
+
+        var row = inbox.Row(SandboxSeed.MeganBowen.Mail!, title);
+        await Assertions.Expect(row.GetByTestId("reply-outcome")).ToHaveTextAsync("No decision", new() { Timeout = 60_000 });
+        await inbox.OpenAsync(row);
+        await Assertions.Expect(inbox.Drawer.GetByTestId("drawer-reason")).ToContainTextAsync("first line");
+        await inbox.RecordDecisionAsync("Approve", "Megan confirmed by phone that she meant Approve.");
+
+        await Assertions.Expect(inbox.Drawer.GetByTestId("drawer-resolution")).ToContainTextAsync("Decision recorded by support");
+        await WaitForStatusAsync(request, ApprovalStatus.Approved);
+    }
+
     /// <summary>The approval mail's full subject in the open mailbox (it ends with the reply token).</summary>
     private static async Task<string> SubjectAsync(IPage page, string title) =>
         (await page.Locator($"tr[data-row^=\"[FlexMail] Approval required: {title}\"]").GetAttributeAsync("data-row"))!;
@@ -70,6 +99,16 @@ public sealed class LiveInboxBrowserTests(BrowserPortal portal) : IClassFixture<
             {
                 return;
             }
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    private async Task WaitForStatusAsync(Guid request, ApprovalStatus expected)
+    {
+        var queries = portal.Services.GetRequiredService<ApprovalQueries>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((await queries.GetViewAsync(request, timeout.Token))?.Status != expected)
+        {
             await Task.Delay(100, timeout.Token);
         }
     }
