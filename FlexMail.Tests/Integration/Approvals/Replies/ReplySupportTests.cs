@@ -2,6 +2,8 @@ using FlexMail.Domain.Approvals;
 using FlexMail.Domain.Approvals.Replies;
 using FlexMail.Domain.Audit;
 using FlexMail.Domain.Settings;
+using FlexMail.Portal.Sandbox;
+using FlexMail.Tests.Integration.Mail;
 using Microsoft.EntityFrameworkCore;
 using MailMessage = FlexMail.Domain.Mail.MailMessage;
 
@@ -160,7 +162,7 @@ public sealed class ReplySupportTests(RepliesPortal portal) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reprocess_MailDeletedAfterProcessing_ProblemSaysUseRecordDecision()
+    public async Task Reprocess_MailDeletedForGoodAfterProcessing_ProblemSaysUseRecordDecision()
     {
         await _scenario.ConnectAsync(ProcessedMailAction.Delete);
         var sent = await _scenario.RequestAsync("Deploy 6.7");
@@ -168,6 +170,12 @@ public sealed class ReplySupportTests(RepliesPortal portal) : IAsyncLifetime
         await _scenario.Cycle().RunAsync(CancellationToken.None);
         var row = Assert.Single(await _scenario.RowsAsync(sent[0].RequestId));
         Assert.Equal(ReplyRemoval.Deleted, row.Removal);
+        // The monitor's delete puts the mail in Deleted Items; deleting it there (emptying Deleted Items) removes it for good.
+        using (var gateway = new MailGatewayKit(portal).Delegated(SandboxSeed.ServiceUser, MailGatewayKit.ServiceScopes))
+        {
+            var purged = await gateway.DeleteAsync(MailGatewayKit.Approvals, row.GraphMessageId, CancellationToken.None);
+            Assert.True(purged.Succeeded, purged.Problem?.ToString());
+        }
 
         var result = await Support.ReprocessAsync(row.Id, "Parser fixed", Agent, CancellationToken.None);
 
