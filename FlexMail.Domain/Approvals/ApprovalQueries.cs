@@ -113,20 +113,16 @@ public sealed class ApprovalQueries(IDbContextFactory<FlexMailDbContext> context
     public async Task<IReadOnlyList<PendingApproval>> ListPendingAsync(int take, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Approvers and decisions are loaded with the requests (a split query) and compared here: the "not yet decided"
-        // subquery per request would need SQL APPLY, which SQLite lacks.
-        var requests = (await db.ApprovalRequests.AsNoTracking().Where(r => r.Status == ApprovalStatus.Pending)
-                .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(Math.Clamp(take, 1, ApprovalListQuery.MaxTake))
-                .Include(r => r.Approvers).Include(r => r.Decisions).AsSplitQuery()
-                .ToListAsync(cancellationToken))
-            .Select(r => new
-            {
-                r.Id, r.Title, r.CreatedAt, r.ExpiresAt,
-                Waiting = r.Approvers.Where(a => r.Decisions.All(d => d.ApproverId != a.Id)).OrderBy(a => a.Position)
-                    .Select(a => new { a.Id, a.Address }).ToList(),
-            })
-            .ToList();
+        var requests = await db.ApprovalRequests.AsNoTracking().Where(r => r.Status == ApprovalStatus.Pending)
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(Math.Clamp(take, 1, ApprovalListQuery.MaxTake))
+            .Select(r => new { r.Id, r.Title, r.CreatedAt, r.ExpiresAt })
+            .ToListAsync(cancellationToken);
         var ids = requests.Select(r => r.Id).ToList();
+        var decided = (await db.ApprovalDecisions.AsNoTracking().Where(d => ids.Contains(d.ApprovalRequestId)).Select(d => d.ApproverId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var waiting = (await db.ApprovalApprovers.AsNoTracking().Where(a => ids.Contains(a.ApprovalRequestId))
+                .Select(a => new { a.Id, a.ApprovalRequestId, a.Address, a.Position }).ToListAsync(cancellationToken))
+            .Where(a => !decided.Contains(a.Id)).OrderBy(a => a.Position).ToLookup(a => a.ApprovalRequestId);
         var mailed = (await db.ApprovalMails.AsNoTracking()
                 .Where(m => ids.Contains(m.ApprovalRequestId) && m.ApproverId != null && m.SentAt != null
                     && (m.Kind == ApprovalMailKind.Request || m.Kind == ApprovalMailKind.Reminder))
@@ -135,7 +131,7 @@ public sealed class ApprovalQueries(IDbContextFactory<FlexMailDbContext> context
             .GroupBy(m => m.ApproverId!.Value)
             .ToDictionary(g => g.Key, g => g.Max(m => m.SentAt));
         return [.. requests.Select(r => new PendingApproval(r.Id, r.Title, r.CreatedAt, r.ExpiresAt,
-            [.. r.Waiting.Select(a => new PendingApprover(a.Address, mailed.GetValueOrDefault(a.Id)))]))];
+            [.. waiting[r.Id].Select(a => new PendingApprover(a.Address, mailed.GetValueOrDefault(a.Id)))]))];
     }
 
     /// <summary>The pending request that has waited longest, or null when none is pending.</summary>
