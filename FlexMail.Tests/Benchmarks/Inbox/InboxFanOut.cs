@@ -45,7 +45,8 @@ internal static class InboxFanOut
         var tail = new ReplyEventTail(database.Get<ReplyEventFeed>(), TimeProvider.System);
         await tail.StartAsync(ct);
         var signal = database.Get<ReplyEventSignal>();
-        var tailing = TailAsync(tail, signal, notifier, stopTail.Token);
+        var publishes = new List<double>();
+        var tailing = TailAsync(tail, signal, notifier, publishes, stopTail.Token);
 
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
@@ -90,22 +91,27 @@ internal static class InboxFanOut
         }
 
         var delays = subscribers.SelectMany(s => s.DelaysMs).Order().ToList();
+        publishes.Sort();
         return new FanOutResult(subscriberCount, inserted, expected - delays.Count, subscribers.Sum(s => s.Changes), InboxRun.Percentile(delays, 0.50),
             InboxRun.Percentile(delays, 0.95), delays.Count == 0 ? double.NaN : delays[^1], elapsed, cpu,
-            (double)allocated / subscriberCount, (double)(memoryAfter - memoryBefore) / subscriberCount);
+            (double)allocated / subscriberCount, (double)(memoryAfter - memoryBefore) / subscriberCount, InboxRun.Percentile(publishes, 0.50),
+            InboxRun.Percentile(publishes, 0.95));
     }
 
     /// <summary>As the feed worker: read what is new, publish it, wait for this instance's signal or the poll interval.</summary>
-    private static async Task TailAsync(ReplyEventTail tail, ReplyEventSignal signal, LiveInboxNotifier notifier, CancellationToken ct)
+    private static async Task TailAsync(ReplyEventTail tail, ReplyEventSignal signal, LiveInboxNotifier notifier, List<double> publishes,
+        CancellationToken ct)
     {
         try
         {
             while (!ct.IsCancellationRequested)
             {
+                var started = Stopwatch.GetTimestamp();
                 var events = await tail.ReadAsync(ct);
                 if (events.Count > 0)
                 {
                     await notifier.PublishAsync(new LiveInboxChange(events, MonitorChanged: false));
+                    publishes.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 await signal.WaitAsync(PollInterval, ct);
             }
@@ -150,4 +156,4 @@ internal static class InboxFanOut
 
 /// <summary>The fan-out run: delays in milliseconds; bytes per subscriber (allocated during the run, retained when open).</summary>
 internal sealed record FanOutResult(int Subscribers, int Replies, int Missed, int Changes, double P50, double P95, double Max, TimeSpan Wall,
-    TimeSpan Cpu, double AllocatedPerSubscriber, double RetainedPerSubscriber);
+    TimeSpan Cpu, double AllocatedPerSubscriber, double RetainedPerSubscriber, double PublishP50, double PublishP95);

@@ -5,10 +5,11 @@ using FlexMail.Domain.Approvals.Replies;
 namespace FlexMail.Benchmarks.Inbox;
 
 /// <summary>
-/// <c>inbox [--replies N] [--requests R] [--iterations I] [--subscribers S] [--seconds T]</c>: the Live Inbox's reads on
+/// <c>inbox [--replies N] [--requests R] [--iterations I] [--subscribers S] [--seconds T] [--wal]</c>: the Live Inbox's reads on
 /// a SQLite database holding N processed replies (R requests, 30 days). Times the first page, each filter, the re-query
 /// of changed ids and today's counts (I iterations each, after 3 unmeasured), then S subscribers following a reply
-/// recorded every 100 ms for T seconds (<see cref="InboxFanOut"/>). Prints Markdown tables.
+/// recorded every 100 ms for T seconds (<see cref="InboxFanOut"/>); <c>--wal</c> runs it all on SQLite's write-ahead log. Prints
+/// Markdown tables.
 /// </summary>
 internal static class InboxRun
 {
@@ -19,12 +20,14 @@ internal static class InboxRun
         var iterations = Option(args, "--iterations", 50);
         var subscribers = Option(args, "--subscribers", 200);
         var seconds = Option(args, "--seconds", 30);
+        var writeAheadLog = args.Contains("--wal");
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var ct = stop.Token;
 
         var seeding = Stopwatch.StartNew();
-        await using var database = await InboxDatabase.CreateAsync(replies, requests, ct);
-        Console.WriteLine($"Live Inbox: {replies:N0} processed replies for {requests:N0} requests over {InboxDatabase.Days} days seeded in {seeding.Elapsed.TotalSeconds:N1} s.");
+        await using var database = await InboxDatabase.CreateAsync(replies, requests, writeAheadLog, ct);
+        Console.WriteLine($"Live Inbox: {replies:N0} processed replies for {requests:N0} requests over {InboxDatabase.Days} days seeded in "
+            + $"{seeding.Elapsed.TotalSeconds:N1} s (SQLite journal mode {database.JournalMode}).");
 
         var queries = database.Get<ReplyQueries>();
         var now = DateTimeOffset.UtcNow;
@@ -63,6 +66,7 @@ internal static class InboxRun
         Console.WriteLine($"| p50 commit → subscriber's FindAsync done | {fan.P50:N1} ms |");
         Console.WriteLine($"| p95 | {fan.P95:N1} ms |");
         Console.WriteLine($"| max | {fan.Max:N1} ms |");
+        Console.WriteLine($"| One publish, first read → last subscriber done: p50 / p95 | {fan.PublishP50:N1} / {fan.PublishP95:N1} ms |");
         Console.WriteLine($"| Deliveries missed | {fan.Missed:N0} |");
         Console.WriteLine($"| Process CPU / wall | {fan.Cpu.TotalSeconds:N1} s / {fan.Wall.TotalSeconds:N1} s = {fan.Cpu / fan.Wall:N2} cores |");
         Console.WriteLine($"| Allocated per subscriber (whole run) | {fan.AllocatedPerSubscriber / 1024:N0} KB ({fan.AllocatedPerSubscriber / Math.Max(1, fan.Replies) / 1024:N1} KB per reply) |");
