@@ -15,6 +15,12 @@ public sealed partial class DatabaseMigrator(
         IReadOnlyList<string> pending;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead logging: readers (every open Live Inbox) no longer wait while the monitor writes. The mode is
+                // kept in the database file; setting it again is a no-op.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            }
             // Before anything else: a lock row left by a process killed while migrating would make EF wait for ever.
             await using var held = await MigrationLockRecovery.AcquireAsync(db, logger, cancellationToken);
             pending = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];

@@ -7,6 +7,8 @@ namespace FlexMail.Domain.Approvals.Replies;
 /// </summary>
 public sealed class ProcessedReply
 {
+    private string? _sender;
+
     public Guid Id { get; set; } = Guid.NewGuid();
 
     /// <summary>The mail's internetMessageId; for a second copy of an already processed mail, <c>copy:</c> and its Graph id.</summary>
@@ -17,7 +19,18 @@ public sealed class ProcessedReply
     /// <summary>The mail's immutable Graph id in the reply folder (it keeps it when moved).</summary>
     public required string GraphMessageId { get; set; }
 
-    public string? Sender { get; set; }
+    public string? Sender
+    {
+        get => _sender;
+        set
+        {
+            _sender = value;
+            SenderKey = SenderKeyOf(value);
+        }
+    }
+
+    /// <summary>The sender's address trimmed and lower-cased: what the sender filter and the hourly answer limit compare (indexed).</summary>
+    public string? SenderKey { get; private set; }
 
     public string? SenderName { get; set; }
 
@@ -84,6 +97,8 @@ public sealed class ProcessedReply
 
     /// <summary>The outcome before a reprocessing changed it.</summary>
     public ReplyOutcome? PreviousOutcome { get; set; }
+
+    public static string? SenderKeyOf(string? address) => address?.Trim().ToLowerInvariant();
 }
 
 /// <summary>What support did about a reply that did not decide anything.</summary>

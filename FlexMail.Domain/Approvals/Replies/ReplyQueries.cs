@@ -80,8 +80,8 @@ public sealed class ReplyQueries(IDbContextFactory<FlexMailDbContext> contexts, 
         }
         if (query.Sender is { Length: > 0 } sender)
         {
-            var normalized = sender.Trim().ToLowerInvariant();
-            rows = rows.Where(r => r.Sender != null && r.Sender.ToLower() == normalized);
+            var key = ProcessedReply.SenderKeyOf(sender);
+            rows = rows.Where(r => r.SenderKey == key);
         }
         if (query.Since is { } since)
         {

@@ -88,8 +88,8 @@ public sealed class ReplyRecorder(IDbContextFactory<FlexMailDbContext> contexts,
     private static Task<int> AnswersInLastHourAsync(FlexMailDbContext db, string sender, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now.AddHours(-1);
-        var normalized = sender.Trim().ToLowerInvariant();
-        return db.ProcessedReplies.CountAsync(r => r.Sender != null && r.Sender.ToLower() == normalized && r.ProcessedAt >= since && r.AnswerMailId != null
+        var key = ProcessedReply.SenderKeyOf(sender);
+        return db.ProcessedReplies.CountAsync(r => r.SenderKey == key && r.ProcessedAt >= since && r.AnswerMailId != null
             && r.Outcome != ReplyOutcome.Approved && r.Outcome != ReplyOutcome.Rejected, cancellationToken);
     }
 

@@ -14,6 +14,7 @@ internal sealed class ProcessedReplyConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(reply => reply.InternetMessageId).HasMaxLength(ApprovalLimits.InternetMessageIdLength);
         builder.Property(reply => reply.GraphMessageId).HasMaxLength(ColumnLengths.Message).IsRequired();
         builder.Property(reply => reply.Sender).HasMaxLength(ColumnLengths.EmailAddress);
+        builder.Property(reply => reply.SenderKey).HasMaxLength(ColumnLengths.EmailAddress);
         builder.Property(reply => reply.SenderName).HasMaxLength(ColumnLengths.Name);
         builder.Property(reply => reply.Subject).HasMaxLength(1000);
         builder.Property(reply => reply.Outcome).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
@@ -36,6 +37,7 @@ internal sealed class ProcessedReplyConfiguration : IEntityTypeConfiguration<Pro
         builder.HasIndex(reply => new { reply.Outcome, reply.ProcessedAt });
         builder.HasIndex(reply => reply.ApprovalRequestId);
         builder.HasIndex(reply => reply.Sender);
+        builder.HasIndex(reply => new { reply.SenderKey, reply.ProcessedAt });
         builder.HasIndex(reply => reply.Removal);
     }
 }

@@ -65,19 +65,19 @@ internal sealed class InboxDatabase : IAsyncDisposable
 
     public IReadOnlyList<Guid> RequestIds { get; private set; } = [];
 
-    /// <summary>SQLite's journal mode for the file (<c>delete</c>, the default, or <c>wal</c>).</summary>
+    /// <summary>SQLite's journal mode for the file (<c>wal</c>, which the migrator sets, or <c>delete</c> to compare).</summary>
     public string JournalMode { get; private set; } = "";
 
     public IReadOnlyList<Guid> ReplyIds { get; private set; } = [];
 
-    /// <param name="writeAheadLog">Switches the file to SQLite's write-ahead log (readers no longer wait for a writer) to compare.</param>
-    public static async Task<InboxDatabase> CreateAsync(int replies, int requests, bool writeAheadLog, CancellationToken ct)
+    /// <param name="rollbackJournal">Switches the file back to SQLite's rollback journal (readers wait while a writer writes), to compare.</param>
+    public static async Task<InboxDatabase> CreateAsync(int replies, int requests, bool rollbackJournal, CancellationToken ct)
     {
         var database = new InboxDatabase();
         await database.Get<DatabaseMigrator>().MigrateAsync(ct);
         await using (var db = await database.Contexts.CreateDbContextAsync(ct))
         {
-            database.JournalMode = (await db.Database.SqlQueryRaw<string>(writeAheadLog ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode")
+            database.JournalMode = (await db.Database.SqlQueryRaw<string>(rollbackJournal ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode")
                 .ToListAsync(ct)).Single();
         }
         await database.SeedAsync(replies, requests, ct);

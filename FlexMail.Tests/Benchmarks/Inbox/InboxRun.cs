@@ -5,10 +5,10 @@ using FlexMail.Domain.Approvals.Replies;
 namespace FlexMail.Benchmarks.Inbox;
 
 /// <summary>
-/// <c>inbox [--replies N] [--requests R] [--iterations I] [--subscribers S] [--seconds T] [--wal]</c>: the Live Inbox's reads on
+/// <c>inbox [--replies N] [--requests R] [--iterations I] [--subscribers S] [--seconds T] [--rollback-journal]</c>: the Live Inbox's reads on
 /// a SQLite database holding N processed replies (R requests, 30 days). Times the first page, each filter, the re-query
 /// of changed ids and today's counts (I iterations each, after 3 unmeasured), then S subscribers following a reply
-/// recorded every 100 ms for T seconds (<see cref="InboxFanOut"/>); <c>--wal</c> runs it all on SQLite's write-ahead log. Prints
+/// recorded every 100 ms for T seconds (<see cref="InboxFanOut"/>); <c>--rollback-journal</c> runs it all on SQLite's rollback journal instead of the write-ahead log the migrator sets. Prints
 /// Markdown tables.
 /// </summary>
 internal static class InboxRun
@@ -20,12 +20,12 @@ internal static class InboxRun
         var iterations = Option(args, "--iterations", 50);
         var subscribers = Option(args, "--subscribers", 200);
         var seconds = Option(args, "--seconds", 30);
-        var writeAheadLog = args.Contains("--wal");
+        var rollbackJournal = args.Contains("--rollback-journal");
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var ct = stop.Token;
 
         var seeding = Stopwatch.StartNew();
-        await using var database = await InboxDatabase.CreateAsync(replies, requests, writeAheadLog, ct);
+        await using var database = await InboxDatabase.CreateAsync(replies, requests, rollbackJournal, ct);
         Console.WriteLine($"Live Inbox: {replies:N0} processed replies for {requests:N0} requests over {InboxDatabase.Days} days seeded in "
             + $"{seeding.Elapsed.TotalSeconds:N1} s (SQLite journal mode {database.JournalMode}).");
 

@@ -486,6 +486,10 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
 
+                    b.Property<string>("SenderKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
                     b.Property<string>("SenderName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -512,6 +516,8 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("Sender");
 
                     b.HasIndex("Outcome", "ProcessedAt");
+
+                    b.HasIndex("SenderKey", "ProcessedAt");
 
                     b.ToTable("ProcessedReplies");
                 });

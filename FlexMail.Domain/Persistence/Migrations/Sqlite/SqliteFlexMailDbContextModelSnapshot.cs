@@ -479,6 +479,10 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SenderKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SenderName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -505,6 +509,8 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Sender");
 
                     b.HasIndex("Outcome", "ProcessedAt");
+
+                    b.HasIndex("SenderKey", "ProcessedAt");
 
                     b.ToTable("ProcessedReplies");
                 });

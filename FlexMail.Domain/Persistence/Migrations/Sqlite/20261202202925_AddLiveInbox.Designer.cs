@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlexMail.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFlexMailDbContext))]
-    [Migration("20261202191535_AddLiveInbox")]
+    [Migration("20261202202925_AddLiveInbox")]
     partial class AddLiveInbox
     {
         /// <inheritdoc />
@@ -482,6 +482,10 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SenderKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SenderName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -508,6 +512,8 @@ namespace FlexMail.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Sender");
 
                     b.HasIndex("Outcome", "ProcessedAt");
+
+                    b.HasIndex("SenderKey", "ProcessedAt");
 
                     b.ToTable("ProcessedReplies");
                 });

@@ -45,6 +45,13 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                 maxLength: 200,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "SenderKey",
+                table: "ProcessedReplies",
+                type: "nvarchar(320)",
+                maxLength: 320,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ReplyEvents",
                 columns: table => new
@@ -62,9 +69,17 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProcessedReplies_SenderKey_ProcessedAt",
+                table: "ProcessedReplies",
+                columns: new[] { "SenderKey", "ProcessedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReplyEvents_OccurredAt",
                 table: "ReplyEvents",
                 column: "OccurredAt");
+
+            // Replies recorded before this migration get their sender key as the entity computes it (trimmed, lower case).
+            migrationBuilder.Sql("UPDATE ProcessedReplies SET SenderKey = LOWER(TRIM(Sender)) WHERE Sender IS NOT NULL;");
         }
 
         /// <inheritdoc />
@@ -72,6 +87,10 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ReplyEvents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ProcessedReplies_SenderKey_ProcessedAt",
+                table: "ProcessedReplies");
 
             migrationBuilder.DropColumn(
                 name: "PreviousOutcome",
@@ -91,6 +110,10 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "ResolvedBy",
+                table: "ProcessedReplies");
+
+            migrationBuilder.DropColumn(
+                name: "SenderKey",
                 table: "ProcessedReplies");
         }
     }

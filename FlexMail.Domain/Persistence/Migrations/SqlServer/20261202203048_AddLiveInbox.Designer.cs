@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlexMail.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerFlexMailDbContext))]
-    [Migration("20261202191603_AddLiveInbox")]
+    [Migration("20261202203048_AddLiveInbox")]
     partial class AddLiveInbox
     {
         /// <inheritdoc />
@@ -489,6 +489,10 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
 
+                    b.Property<string>("SenderKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
                     b.Property<string>("SenderName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -515,6 +519,8 @@ namespace FlexMail.Domain.Persistence.Migrations.SqlServer
                     b.HasIndex("Sender");
 
                     b.HasIndex("Outcome", "ProcessedAt");
+
+                    b.HasIndex("SenderKey", "ProcessedAt");
 
                     b.ToTable("ProcessedReplies");
                 });
