@@ -21,21 +21,7 @@ public sealed class LiveInboxBrowserTests(BrowserPortal portal) : IClassFixture<
     [Fact]
     public async Task SupportWatchesTheInbox_AnApproverReplies_TheRowAppearsDecidedWithoutAReload()
     {
-        var scenario = new ApprovalScenario(portal.Portal);
-        await scenario.ConnectAsync();
-        await PollEveryFiveSecondsAsync();
-        var title = $"Deploy release 5.{Guid.NewGuid():N}"[..28];
-        var request = await scenario.CreateAsync(title, SandboxSeed.MeganBowen);
-        await WaitUntilSentAsync(request);
-
-        var support = await portal.OpenPageAsync(SandboxSeed.AlexWilber);
-        var inbox = new LiveInboxPageModel(support);
-        await inbox.GotoAsync();
-        var approver = await portal.OpenPageAsync();
-        var mail = new SandboxMailPageModel(approver);
-        await mail.GotoAsync(SandboxSeed.MeganBowen.Mail!);
-        await mail.OpenAsync(await SubjectAsync(approver, title));
-        await mail.ReplyAsync("Approve - release notes checked");
+        var (inbox, _, title) = await ReplyWhileSupportWatchesAsync("5", "Approve - release notes checked");
 
         var row = inbox.Row(SandboxSeed.MeganBowen.Mail!, title);
         await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -48,21 +34,7 @@ public sealed class LiveInboxBrowserTests(BrowserPortal portal) : IClassFixture<
     [Fact]
     public async Task AReplyWithoutAKeyword_AppearsAsNoDecision_AndRecordDecisionEndsTheRequest()
     {
-        var scenario = new ApprovalScenario(portal.Portal);
-        await scenario.ConnectAsync();
-        await PollEveryFiveSecondsAsync();
-        var title = $"Deploy release 6.{Guid.NewGuid():N}"[..28];
-        var request = await scenario.CreateAsync(title, SandboxSeed.MeganBowen);
-        await WaitUntilSentAsync(request);
-
-        var support = await portal.OpenPageAsync(SandboxSeed.AlexWilber);
-        var inbox = new LiveInboxPageModel(support);
-        await inbox.GotoAsync();
-        var approver = await portal.OpenPageAsync();
-        var mail = new SandboxMailPageModel(approver);
-        await mail.GotoAsync(SandboxSeed.MeganBowen.Mail!);
-        await mail.OpenAsync(await SubjectAsync(approver, title));
-        await mail.ReplyAsync("Looks good to me, ship it");
+        var (inbox, request, title) = await ReplyWhileSupportWatchesAsync("6", "Looks good to me, ship it");
 
         var row = inbox.Row(SandboxSeed.MeganBowen.Mail!, title);
         await Assertions.Expect(row.GetByTestId("reply-outcome")).ToHaveTextAsync("No decision", new() { Timeout = 60_000 });
@@ -72,6 +44,29 @@ public sealed class LiveInboxBrowserTests(BrowserPortal portal) : IClassFixture<
 
         await Assertions.Expect(inbox.Drawer.GetByTestId("drawer-resolution")).ToContainTextAsync("Decision recorded by support");
         await WaitForStatusAsync(request, ApprovalStatus.Approved);
+    }
+
+    /// <summary>
+    /// A request to Megan, its mail sent; Alex (Support) opens the Live Inbox; then Megan answers <paramref name="text"/>
+    /// in the sandbox Mail client, in another browser context.
+    /// </summary>
+    private async Task<(LiveInboxPageModel Inbox, Guid Request, string Title)> ReplyWhileSupportWatchesAsync(string release, string text)
+    {
+        var scenario = new ApprovalScenario(portal.Portal);
+        await scenario.ConnectAsync();
+        await PollEveryFiveSecondsAsync();
+        var title = $"Deploy release {release}.{Guid.NewGuid():N}"[..28];
+        var request = await scenario.CreateAsync(title, SandboxSeed.MeganBowen);
+        await WaitUntilSentAsync(request);
+
+        var inbox = new LiveInboxPageModel(await portal.OpenPageAsync(SandboxSeed.AlexWilber));
+        await inbox.GotoAsync();
+        var approver = await portal.OpenPageAsync();
+        var mail = new SandboxMailPageModel(approver);
+        await mail.GotoAsync(SandboxSeed.MeganBowen.Mail!);
+        await mail.OpenAsync(await SubjectAsync(approver, title));
+        await mail.ReplyAsync(text);
+        return (inbox, request, title);
     }
 
     /// <summary>The approval mail's full subject in the open mailbox (it ends with the reply token).</summary>
